@@ -1,0 +1,57 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PrismaClient } from "@prisma/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "~/config/env.server";
+
+/**
+ * The Prisma client for this process. SQLite by default; PostgreSQL when DATABASE_URL starts with
+ * postgres. Each flavour has its own generated client (a client is tied to its schema's provider):
+ * the SQLite one in @prisma/client, the PostgreSQL one in node_modules/.prisma-postgres/client.
+ * Their model types are identical (tests/unit/prisma-schemas.test.ts), so the app types against one.
+ */
+export type Db = PrismaClient;
+
+function loadPostgresClient(): typeof PrismaClient {
+  // Loaded at run time by absolute path so Vite does not try to bundle the generated CommonJS client.
+  const require = createRequire(import.meta.url);
+  const generated = path.join(process.cwd(), "node_modules", ".prisma-postgres", "client", "index.js");
+  return (require(generated) as { PrismaClient: typeof PrismaClient }).PrismaClient;
+}
+
+/** Creates a client for a database URL (tests create their own for a throwaway database). */
+export function createDb(databaseUrl: string): Db {
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const PostgresClient = loadPostgresClient();
+    // allowExitOnIdle: scripts end promptly even when they forget $disconnect().
+    return new PostgresClient({
+      adapter: new PrismaPg({ connectionString: databaseUrl, allowExitOnIdle: true }),
+    });
+  }
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
+}
+
+declare global {
+  // Survives Vite's module reloads in development, so one process keeps one pool.
+  var __pulseDb: Db | undefined;
+}
+
+/** The process-wide client, created on first use. */
+export function db(): Db {
+  globalThis.__pulseDb ??= createDb(env().databaseUrl);
+  return globalThis.__pulseDb;
+}
+
+/** Replaces the process-wide client (integration tests point it at their own database). */
+export function setDb(client: Db): void {
+  globalThis.__pulseDb = client;
+}
+
+/**
+ * True for a unique-constraint violation (P2002). Duck-typed: the PostgreSQL client is a separate
+ * generated module, so `instanceof` against the SQLite client's error class would miss its errors.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@prisma/client";
+import {
+  claimNextJob,
+  completeJob,
+  failJob,
+  insertJob,
+  requeueStaleJobs,
+  retryJob,
+} from "~/models/jobs.server";
+import {
+  isRetryable,
+  retryDelayMs,
+  RetryableJobError,
+  type EnqueueOptions,
+  type JobDefinition,
+  type JobQueue,
+} from "./types";
+
+export interface InProcessQueueOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions with different payloads
+  definitions: JobDefinition<any>[];
+  pollIntervalMs?: number;
+  /** A running job whose lock is older than this is presumed orphaned by a crash and re-queued. */
+  staleAfterMs?: number;
+  now?: () => Date;
+  random?: () => number;
+  log?: (message: string) => void;
+}
+
+/**
+ * The default job runner: jobs are rows in the Job table (so they survive a restart) and are run by
+ * a poller inside the web process. One job at a time per process keeps SQLite writes serial.
+ */
+export class InProcessJobQueue implements JobQueue {
+  private readonly workerId = `worker-${randomUUID()}`;
+  private readonly definitions = new Map<string, JobDefinition<unknown>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private running = false;
+  private idle: Promise<void> = Promise.resolve();
+  private readonly now: () => Date;
+  private readonly random: () => number;
+  private readonly log: (message: string) => void;
+
+  constructor(private readonly options: InProcessQueueOptions) {
+    for (const definition of options.definitions) this.definitions.set(definition.name, definition);
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.log = options.log ?? ((message) => console.info(`[jobs] ${message}`));
+  }
+
+  async enqueue<T>(
+    definition: JobDefinition<T>,
+    payload: T,
+    options: EnqueueOptions = {},
+  ): Promise<string | null> {
+    const parsed = definition.payload.parse(payload);
+    return insertJob({
+      name: definition.name,
+      payload: parsed as Prisma.InputJsonValue,
+      runAt: options.runAt ?? this.now(),
+      maxAttempts: options.maxAttempts ?? definition.maxAttempts ?? 5,
+      singletonKey: options.singletonKey,
+    });
+  }
+
+  schedule<T>(definition: JobDefinition<T>, everyMs: number, payload: T): void {
+    const tick = () => {
+      // The period number in the key makes every process enqueue the same row: only one wins.
+      const period = Math.floor(this.now().getTime() / everyMs);
+      void this.enqueue(definition, payload, { singletonKey: `${definition.name}:${period}` }).catch(
+        (error: unknown) => this.log(`could not schedule ${definition.name}: ${String(error)}`),
+      );
+    };
+    tick();
+    this.timers.add(setInterval(tick, everyMs));
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const staleAfterMs = this.options.staleAfterMs ?? 15 * 60_000;
+    const requeued = await requeueStaleJobs(new Date(this.now().getTime() - staleAfterMs));
+    if (requeued > 0) this.log(`re-queued ${requeued} job(s) left running by a stopped process`);
+    const poll = () => {
+      if (!this.running) return;
+      this.idle = this.drain()
+        .then(() => undefined)
+        .catch((error: unknown) => this.log(`poll failed: ${String(error)}`))
+        .finally(() => {
+          if (this.running) this.timers.add(setTimeout(poll, this.options.pollIntervalMs ?? 1_000));
+        });
+    };
+    poll();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.idle;
+  }
+
+  /** Runs due jobs until none is left. Exposed for tests and scripts that need the queue empty. */
+  async drain(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const job = await claimNextJob(this.workerId, this.now(), [...this.definitions.keys()]);
+      if (!job) return ran;
+      ran++;
+      await this.runOne(job);
+    }
+  }
+
+  private async runOne(job: {
+    id: string;
+    name: string;
+    payload: unknown;
+    attempts: number;
+    maxAttempts: number;
+  }) {
+    const definition = this.definitions.get(job.name);
+    if (!definition) {
+      await failJob(job.id, this.now(), `No job definition named ${job.name}`);
+      return;
+    }
+    const payload = definition.payload.safeParse(job.payload);
+    if (!payload.success) {
+      await failJob(job.id, this.now(), `Invalid payload: ${payload.error.message}`);
+      return;
+    }
+    try {
+      await definition.run(payload.data, { jobId: job.id, attempt: job.attempts, now: this.now });
+      await completeJob(job.id, this.now());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isRetryable(error) && job.attempts < job.maxAttempts) {
+        const delay =
+          error instanceof RetryableJobError && error.retryAfterMs !== undefined
+            ? error.retryAfterMs
+            : retryDelayMs(job.attempts, this.random);
+        await retryJob(job.id, new Date(this.now().getTime() + delay), message);
+        this.log(`${job.name} attempt ${job.attempts} failed, retrying in ${delay} ms: ${message}`);
+      } else {
+        await failJob(job.id, this.now(), message);
+        this.log(`${job.name} failed for good after ${job.attempts} attempt(s): ${message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import type { Session } from "@shopify/shopify-api";
+import { adminRequest, type AdminGraphqlClient } from "~/integrations/shopify/client.server";
+import { SHOP_PROFILE } from "~/integrations/shopify/operations/ShopProfile";
+import type { ShopProfileQuery } from "~/types/admin.generated";
+import { recordAuditEvent, upsertShop } from "~/models/shops.server";
+
+/**
+ * After OAuth or token exchange: reads the shop's profile through the Admin API and stores it,
+ * so every later computation uses the shop's own timezone and currency.
+ */
+export async function recordInstall({ session, admin }: { session: Session; admin: AdminGraphqlClient }) {
+  const { shop } = await adminRequest<ShopProfileQuery>(admin, SHOP_PROFILE);
+  const row = await upsertShop({
+    domain: session.shop,
+    name: shop.name,
+    email: shop.email,
+    timezone: shop.ianaTimezone,
+    currencyCode: shop.currencyCode,
+    scopes: session.scope ?? "",
+  });
+  await recordAuditEvent({
+    shopId: row.id,
+    actor: "shopify",
+    action: "app.installed",
+    subjectType: "Shop",
+    subjectId: row.id,
+    details: { scopes: session.scope ?? "" },
+  });
+  return row;
+}

@@ -1,0 +1,98 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { parseEnv } from "~/config/env.server";
+import { db } from "~/db.server";
+import { seedDemoStore } from "~/demo/seed.server";
+import { DEFAULT_SCENARIO_TODAY, generateScenario } from "~/demo/scenario";
+import {
+  createFakeAdminStore,
+  FAKE_ADMIN_ACCESS_TOKEN,
+  startFakeAdminServer,
+} from "../../tests/fakes/shopify-admin";
+import { buildIfStale, fail, root, say, startAppServer, waitForHttp } from "./cli";
+
+export interface DemoOptions {
+  port: number;
+  databaseUrl: string;
+  /** Pipe the app server's output instead of sharing this terminal (e2e tests). */
+  quiet?: boolean;
+  /** Run `prisma migrate deploy` first (e2e tests use a throwaway database). */
+  migrate?: boolean;
+}
+
+export interface RunningDemo {
+  url: string;
+  fakeAdminUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole demo: the simulated store (fake Admin API on a free local port), the database
+ * seeded from the same scenario, and the built app on `port` with a seeded offline session.
+ */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    PULSE_DEMO: "1",
+    PORT: String(options.port),
+    DATABASE_URL: options.databaseUrl,
+  };
+  delete appEnv.SHOPIFY_APP_URL; // the demo serves itself at localhost
+  const checked = parseEnv(appEnv);
+  if (!checked.ok) fail(`the environment is not valid for the demo:\n  - ${checked.error.join("\n  - ")}`);
+  Object.assign(process.env, appEnv);
+
+  if (options.migrate) {
+    const result = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: appEnv,
+      encoding: "utf8",
+    });
+    if (result.status !== 0)
+      fail(`migrating ${options.databaseUrl} failed:\n${result.stdout}${result.stderr}`);
+  }
+  buildIfStale();
+
+  const scenario = generateScenario({ today: new Date(DEFAULT_SCENARIO_TODAY) });
+  const store = createFakeAdminStore(scenario);
+  const fakeAdmin = await startFakeAdminServer({ store, port: 0, host: "127.0.0.1" });
+
+  const seed = await seedDemoStore(scenario, { accessToken: FAKE_ADMIN_ACCESS_TOKEN });
+  if (seed.seeded) {
+    say(
+      `seeded the simulated store: ${Object.entries(seed.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")}`,
+    );
+  } else {
+    say(`the database already holds the simulated store (${seed.counts.products} products); keeping it`);
+  }
+  await db().$disconnect();
+
+  const app = startAppServer({ ...appEnv, SHOPIFY_ADMIN_FAKE_URL: fakeAdmin.url }, { quiet: options.quiet });
+  let exited = false;
+  app.once("exit", () => {
+    exited = true;
+  });
+  const url = `http://localhost:${options.port}`;
+  try {
+    await waitForHttp(`${url}/healthz`, 30_000);
+  } catch (error) {
+    app.kill();
+    await fakeAdmin.close();
+    throw error;
+  }
+  return {
+    url,
+    fakeAdminUrl: fakeAdmin.url,
+    async stop() {
+      if (!exited) {
+        const done = new Promise((resolve) => app.once("exit", resolve));
+        app.kill("SIGTERM");
+        await done;
+      }
+      await fakeAdmin.close();
+    },
+  };
+}

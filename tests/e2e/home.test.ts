@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM_ARGS, findChromium } from "../setup/chromium";
+
+const demoUrl = inject("demoUrl");
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  const executablePath = findChromium();
+  if (!executablePath)
+    throw new Error("Chromium not found: apt-get install -y chromium, or set PULSE_CHROMIUM_PATH");
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("demo home page in Chromium", () => {
+  it("shows the seeded products with stock per location, read through the Admin API", async () => {
+    const response = await page.goto(`${demoUrl}/app`, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId("demo-banner").textContent()).resolves.toContain(
+      "pulse-demo.myshopify.com",
+    );
+    const table = page.locator("table");
+    await table.waitFor();
+    const text = await table.innerText();
+    // Three warehouses as columns, and products of the simulated store's stories.
+    for (const location of ["US East", "US West", "EU"]) expect(text).toContain(location);
+    expect(text).toMatch(/sunglasses/i);
+    expect(text).toMatch(/available/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("filters products by search, through the same Admin query", async () => {
+    await page.goto(`${demoUrl}/app?q=shelf`, { waitUntil: "networkidle" });
+    const text = await page.locator("table").innerText();
+    expect(text).toMatch(/shelf/i);
+    expect(text).not.toMatch(/sunglasses/i);
+  });
+
+  it("hydrates without App Bridge (standalone) and keeps the page interactive", async () => {
+    await page.goto(`${demoUrl}/app`, { waitUntil: "networkidle" });
+    await page.getByLabel("Search products").fill("tracker");
+    await page.getByRole("button", { name: "Search products" }).click();
+    await page.waitForURL(/q=tracker/);
+    await expect(page.locator("table").innerText()).resolves.toMatch(/tracker/i);
+    expect(pageErrors).toEqual([]);
+  });
+});
