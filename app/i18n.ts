@@ -1,7 +1,11 @@
 import en from "~/locales/en.json";
 import zhCN from "~/locales/zh-CN.json";
 
-export type MessageKey = keyof typeof en;
+type CatalogKey = keyof typeof en;
+type PluralStem<K> = K extends `${infer Stem}.other` ? Stem : never;
+
+/** A message key, or the stem of a plural message (`home.variantCount` for `.one` / `.other`). */
+export type MessageKey = CatalogKey | PluralStem<CatalogKey>;
 export type SupportedLocale = "en" | "zh-CN";
 
 const catalogs: Record<SupportedLocale, Record<string, string>> = { en, "zh-CN": zhCN };
@@ -12,15 +16,23 @@ export function resolveLocale(tag: string | null | undefined): SupportedLocale {
 }
 
 /**
- * The message for a key in a locale, with `{name}` placeholders filled. Falls back to English,
- * then to the key itself, so a missing translation is visible rather than blank.
- * @example translate("en", "home.variantCount", { count: 5 }) // "5 variants"
+ * The message for a key in a locale, with `{name}` placeholders filled. Plural messages are stored as
+ * `<key>.one`, `<key>.other` … and picked with Intl.PluralRules from `vars.count`. Falls back to
+ * English, then to the key itself, so a missing translation is visible rather than blank.
+ * @example translate("en", "home.variantCount", { count: 1 }) // "1 variant"
  */
 export function translate(
   locale: SupportedLocale,
   key: MessageKey,
   vars: Record<string, string | number> = {},
 ): string {
-  const template = catalogs[locale][key] ?? en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  const lookup = (k: string) => catalogs[locale][k] ?? catalogs.en[k];
+  const plural =
+    typeof vars.count === "number"
+      ? lookup(`${key}.${new Intl.PluralRules(locale).select(vars.count)}`)
+      : undefined;
+  const template = plural ?? lookup(key) ?? lookup(`${key}.other`) ?? key;
+  return template.replace(/\{(\w+)\}/g, (match: string, name: string) =>
+    name in vars ? String(vars[name]) : match,
+  );
 }

@@ -30,7 +30,8 @@ if (args.has("--pg")) {
   }
 }
 
-const resultsFile = path.join(root, "var", "test-results.json");
+const mode = args.has("--pg") ? "pg" : args.has("--e2e-only") ? "e2e" : "default";
+const resultsFile = path.join(root, "var", `test-results-${mode}.json`);
 mkdirSync(path.dirname(resultsFile), { recursive: true });
 rmSync(resultsFile, { force: true });
 const vitest = path.join(root, "node_modules", ".bin", "vitest");

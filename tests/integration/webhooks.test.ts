@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { WEBHOOK_ROUTES, type WebhookRoute } from "~/services/webhooks.server";
@@ -5,10 +6,8 @@ import { createTestSession, createTestShop } from "../factories/shop";
 import { webhookRequest } from "../factories/webhook";
 
 // Every webhook route of shopify.app.toml, with one topic it accepts and a minimal valid payload.
-const routeModules: Record<
-  WebhookRoute,
-  () => Promise<{ action: (args: { request: Request }) => Promise<Response> }>
-> = {
+type RouteModule = { action: (args: ActionFunctionArgs) => Promise<Response> };
+const routeModules: Record<WebhookRoute, () => Promise<RouteModule>> = {
   "/webhooks/app/uninstalled": () => import("~/routes/webhooks.app.uninstalled"),
   "/webhooks/app/scopes_update": () => import("~/routes/webhooks.app.scopes_update"),
   "/webhooks/products": () => import("~/routes/webhooks.products"),
@@ -48,7 +47,7 @@ const samples: Record<WebhookRoute, { topic: string; payload: unknown }> = {
 async function call(route: WebhookRoute, request: Request): Promise<Response> {
   const { action } = await routeModules[route]();
   try {
-    return await action({ request });
+    return await action({ request, params: {}, context: {} });
   } catch (thrown) {
     // The library throws Responses (401 on a bad HMAC); Remix would send them as they are.
     if (thrown instanceof Response) return thrown;

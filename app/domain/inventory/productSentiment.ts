@@ -1,0 +1,181 @@
+/**
+ * Everything one product's sentiment contributes to a planning run: learned lift, safety-stock risk,
+ * elasticity inputs, regional and variant readings, alerts, tier and routed tasks.
+ */
+import { inventoryReviewCheck, responseTier, type ResponseTier } from "./alerts";
+import { propagationSpeed } from "./elasticity";
+import { routeIssues, type RoutedTask } from "./issueRouting";
+import type { SalesHistory, SentimentWeek } from "./planningInput";
+import { safetyStockRiskFromSeries } from "./safetyStockRisk";
+import { learnLiftEvidence, sentimentLift, type LiftEvidence, type SentimentLift } from "./sentimentLift";
+import type { InventorySettings } from "./settings";
+import { isoDateFromDayNumber } from "./calendar";
+import { weeklyDemandOnGrid, weeklySentimentSeries, type WeeklySentimentSeries } from "./weeklySeries";
+
+/** A product's sentiment rows split by scope. */
+export interface ProductSentimentRows {
+  product: SentimentWeek[];
+  byVariant: Map<string, SentimentWeek[]>;
+  byRegion: Map<string, SentimentWeek[]>;
+}
+
+/** The product-wide series lined up with the product's weekly demand, and what they teach. */
+export interface ProductLiftHistory {
+  series: WeeklySentimentSeries;
+  weeklyDemandUnits: Float64Array;
+  evidence: LiftEvidence;
+}
+
+/**
+ * Returns the product-wide sentiment and demand on one weekly grid with the lagged-lift evidence,
+ * or null when the product has no complete week of product-wide sentiment.
+ *
+ * @example
+ * productLiftHistory(rows.product, histories, today, DEFAULT_INVENTORY_SETTINGS)?.evidence.lagWeeks; // 2
+ */
+export function productLiftHistory(
+  productRows: readonly SentimentWeek[],
+  histories: readonly SalesHistory[],
+  todayDayNumber: number,
+  settings: InventorySettings,
+): ProductLiftHistory | null {
+  const series = weeklySentimentSeries(productRows, todayDayNumber);
+  if (!series) return null;
+  const weeklyDemandUnits = weeklyDemandOnGrid(histories, series.firstWeekStartDay, series.weeks);
+  const evidence = learnLiftEvidence(series.weightedIndex, weeklyDemandUnits, settings.lift.maxLagWeeks);
+  return { series, weeklyDemandUnits, evidence };
+}
+
+/** A week-over-week inventory review alert for one scope. */
+export interface InventoryReviewAlert {
+  kind: "inventory_review";
+  productId: string;
+  variantId: string | null;
+  regionCode: string | null;
+  /** ISO date of the week that triggered it. */
+  weekStart: string;
+  negativeShareChangePercent: number;
+  positiveShareChangePercent: number;
+  indexChangePoints: number;
+  tier: ResponseTier | null;
+  reasons: string[];
+}
+
+export interface ProductSentimentProfile {
+  lift: SentimentLift;
+  riskFactor: number;
+  /** Latest week's volatility (−1..1 scale). */
+  volatility: number;
+  propagationSpeed: number;
+  indexChangePoints: number;
+  tier: ResponseTier | null;
+  alerts: InventoryReviewAlert[];
+  tasks: RoutedTask[];
+  /** Regional index change over the lift's lag, in points. */
+  regionalChangePoints: Map<string, number>;
+  /** Latest weighted index of each variant with its own sentiment. */
+  variantIndex: Map<string, number>;
+}
+
+/**
+ * An unconfirmed spike (over-reaction or influencer-driven) is the very noise the guardrails exist
+ * for: its volatility is damped like its lift, or a KOL burst would still over-stock via safety stock.
+ */
+function dampedRisk(riskFactor: number, lift: SentimentLift): number {
+  const unconfirmed = lift.influencerDriven || lift.validity.status === "over_reaction";
+  return unconfirmed ? 1 + (riskFactor - 1) * lift.dampingFactor : riskFactor;
+}
+
+function lastWeekAlert(
+  series: WeeklySentimentSeries,
+  scope: { productId: string; variantId: string | null; regionCode: string | null },
+  settings: InventorySettings,
+): InventoryReviewAlert | null {
+  if (series.weeks < 2) return null;
+  const last = series.weeks - 1;
+  const read = (w: number) => ({
+    negativeShare: series.negativeShare[w] as number,
+    positiveShare: series.positiveShare[w] as number,
+    volume: series.volume[w] as number,
+  });
+  const check = inventoryReviewCheck(read(last - 1), read(last), settings.alerts);
+  if (!check.triggered) return null;
+  const indexChangePoints =
+    ((series.weightedIndex[last] as number) - (series.weightedIndex[last - 1] as number)) * 100;
+  return {
+    kind: "inventory_review",
+    ...scope,
+    weekStart: isoDateFromDayNumber(series.firstWeekStartDay + 7 * last),
+    negativeShareChangePercent: check.negativeShareChangePercent,
+    positiveShareChangePercent: check.positiveShareChangePercent,
+    indexChangePoints,
+    tier: responseTier(indexChangePoints, settings.alerts),
+    reasons: check.reasons,
+  };
+}
+
+/**
+ * Returns the product's sentiment profile for this run.
+ * Rules: see sentimentLift (multiplier), sentimentRiskFactor (safety stock), responseTier (tier),
+ * inventoryReviewCheck (alerts, per product, variant and region) and routeIssues (tasks).
+ *
+ * @example
+ * productSentimentProfile("p1", rows, history, 0.005, today, DEFAULT_INVENTORY_SETTINGS, now).lift.multiplier;
+ */
+export function productSentimentProfile(
+  productId: string,
+  rows: ProductSentimentRows,
+  history: ProductLiftHistory,
+  priorLiftPerPoint: number,
+  todayDayNumber: number,
+  settings: InventorySettings,
+  now: Date,
+): ProductSentimentProfile {
+  const { series, weeklyDemandUnits, evidence } = history;
+  const lift = sentimentLift(
+    { weightedIndex: series.weightedIndex, weeklyDemandUnits, kolShare: series.kolShare },
+    evidence,
+    priorLiftPerPoint,
+    settings,
+  );
+  const last = series.weeks - 1;
+  const prev = Math.max(0, last - 1);
+  const indexChangePoints =
+    ((series.weightedIndex[last] as number) - (series.weightedIndex[prev] as number)) * 100;
+  const alerts: InventoryReviewAlert[] = [];
+  const productAlert = lastWeekAlert(series, { productId, variantId: null, regionCode: null }, settings);
+  if (productAlert) alerts.push(productAlert);
+  const regionalChangePoints = new Map<string, number>();
+  for (const [regionCode, regionRows] of [...rows.byRegion.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const regional = weeklySentimentSeries(regionRows, todayDayNumber);
+    if (!regional) continue;
+    const r = regional.weeks - 1;
+    const back = Math.max(0, r - lift.lagWeeks);
+    regionalChangePoints.set(
+      regionCode,
+      ((regional.weightedIndex[r] as number) - (regional.weightedIndex[back] as number)) * 100,
+    );
+    const alert = lastWeekAlert(regional, { productId, variantId: null, regionCode }, settings);
+    if (alert) alerts.push(alert);
+  }
+  const variantIndex = new Map<string, number>();
+  for (const [variantId, variantRows] of [...rows.byVariant.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const variant = weeklySentimentSeries(variantRows, todayDayNumber);
+    if (!variant) continue;
+    variantIndex.set(variantId, variant.weightedIndex[variant.weeks - 1] as number);
+    const alert = lastWeekAlert(variant, { productId, variantId, regionCode: null }, settings);
+    if (alert) alerts.push(alert);
+  }
+  return {
+    lift,
+    riskFactor: dampedRisk(safetyStockRiskFromSeries(series, settings.risk), lift),
+    volatility: series.volatility[last] as number,
+    propagationSpeed: propagationSpeed(series.volume[prev] as number, series.volume[last] as number),
+    indexChangePoints,
+    tier: responseTier(indexChangePoints, settings.alerts),
+    alerts,
+    tasks: routeIssues(series.negativeAspectMentions[last], settings.alerts, now),
+    regionalChangePoints,
+    variantIndex,
+  };
+}
