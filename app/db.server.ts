@@ -29,7 +29,14 @@ export function createDb(databaseUrl: string): Db {
       adapter: new PrismaPg({ connectionString: databaseUrl, allowExitOnIdle: true }),
     });
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
+  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
+  // WAL lets the web process read while a job writes, and NORMAL sync is durable at each checkpoint
+  // without an fsync per statement; busy_timeout waits for a writer in another process (the demo
+  // launcher, a worker) instead of failing at once. Queued before any query on the same connection.
+  for (const pragma of ["journal_mode = WAL", "synchronous = NORMAL", "busy_timeout = 5000"]) {
+    client.$queryRawUnsafe(`PRAGMA ${pragma}`).catch(() => undefined);
+  }
+  return client;
 }
 
 declare global {

@@ -12,14 +12,14 @@ import {
   isRetryable,
   retryDelayMs,
   RetryableJobError,
+  type AnyJobDefinition,
   type EnqueueOptions,
   type JobDefinition,
   type JobQueue,
 } from "./types";
 
 export interface InProcessQueueOptions {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of definitions with different payloads
-  definitions: JobDefinition<any>[];
+  definitions: AnyJobDefinition[];
   pollIntervalMs?: number;
   /** A running job whose lock is older than this is presumed orphaned by a crash and re-queued. */
   staleAfterMs?: number;

@@ -1,6 +1,6 @@
+import { scoreMentionsJob } from "./definitions/mention-scoring.server";
 import { storeWebhookJob } from "./definitions/store-webhook.server";
-import type { JobDefinition } from "./types";
+import type { AnyJobDefinition } from "./types";
 
 /** Every job Pulse runs. A worker only claims jobs whose name is here. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- definitions carry different payload types
-export const jobDefinitions: JobDefinition<any>[] = [storeWebhookJob];
+export const jobDefinitions: AnyJobDefinition[] = [storeWebhookJob, scoreMentionsJob];

@@ -63,3 +63,7 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
 export function isRetryable(error: unknown): boolean {
   return !(error instanceof TerminalJobError);
 }
+
+/** A definition of any payload type, for registries and runners that hold many kinds of job. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the payload type varies per definition
+export type AnyJobDefinition = JobDefinition<any>;

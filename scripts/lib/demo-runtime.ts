@@ -3,6 +3,9 @@ import path from "node:path";
 import { parseEnv } from "~/config/env.server";
 import { db } from "~/db.server";
 import { seedDemoStore } from "~/demo/seed.server";
+import { findShopByDomain } from "~/models/shops.server";
+import { scoreMentionBacklog } from "~/services/scoring.server";
+import { recomputeWeeklySignals } from "~/services/signals.server";
 import { DEFAULT_SCENARIO_TODAY, generateScenario } from "~/demo/scenario";
 import {
   createFakeAdminStore,
@@ -67,6 +70,15 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     );
   } else {
     say(`the database already holds the simulated store (${seed.counts.products} products); keeping it`);
+  }
+  if (seed.shopId ?? (await findShopByDomain(scenario.shop.domain))) {
+    const shopId = seed.shopId ?? (await findShopByDomain(scenario.shop.domain))!.id;
+    const now = () => new Date();
+    const scoring = await scoreMentionBacklog(shopId, { now });
+    if (scoring.scored > 0) {
+      const signals = await recomputeWeeklySignals(shopId, { from: scoring.earliestPostedAt, now });
+      say(`scored ${scoring.scored} mentions and computed ${signals.rows} weekly signal rows`);
+    }
   }
   await db().$disconnect();
 

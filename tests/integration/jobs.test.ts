@@ -2,9 +2,15 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { InProcessJobQueue } from "~/jobs/in-process-queue.server";
-import { RetryableJobError, TerminalJobError, retryDelayMs, type JobDefinition } from "~/jobs/types";
+import {
+  RetryableJobError,
+  TerminalJobError,
+  retryDelayMs,
+  type AnyJobDefinition,
+  type JobDefinition,
+} from "~/jobs/types";
 
-function queueAt(clock: { now: Date }, definitions: JobDefinition<never>[]) {
+function queueAt(clock: { now: Date }, definitions: AnyJobDefinition[]) {
   return new InProcessJobQueue({
     definitions,
     now: () => clock.now,
@@ -22,7 +28,7 @@ describe("in-process job queue", () => {
       run: async ({ word }) => void seen.push(word),
     };
     const clock = { now: new Date("2026-11-28T00:00:00Z") };
-    const queue = queueAt(clock, [job as JobDefinition<never>]);
+    const queue = queueAt(clock, [job as AnyJobDefinition]);
     const id = await queue.enqueue(job, { word: "hello" });
     expect(await queue.drain()).toBe(1);
     expect(await queue.drain()).toBe(0);
@@ -42,7 +48,7 @@ describe("in-process job queue", () => {
       },
     };
     const clock = { now: new Date("2026-11-28T00:00:00Z") };
-    const queue = queueAt(clock, [job as JobDefinition<never>]);
+    const queue = queueAt(clock, [job as AnyJobDefinition]);
     const id = (await queue.enqueue(job, {}))!;
 
     await queue.drain();
@@ -70,7 +76,7 @@ describe("in-process job queue", () => {
       },
     };
     const clock = { now: new Date("2026-11-28T00:00:00Z") };
-    const queue = queueAt(clock, [job as JobDefinition<never>]);
+    const queue = queueAt(clock, [job as AnyJobDefinition]);
     const id = (await queue.enqueue(job, {}))!;
     await queue.drain();
     expect(calls).toBe(1);
@@ -90,7 +96,7 @@ describe("in-process job queue", () => {
       },
     };
     const clock = { now: new Date("2026-11-28T00:00:00Z") };
-    const queue = queueAt(clock, [job as JobDefinition<never>]);
+    const queue = queueAt(clock, [job as AnyJobDefinition]);
     const id = (await queue.enqueue(job, {}))!;
     await queue.drain();
     const retried = await db().job.findUniqueOrThrow({ where: { id } });
@@ -106,7 +112,7 @@ describe("in-process job queue", () => {
       payload: z.object({}),
       run: async () => {},
     };
-    const queue = queueAt({ now: new Date("2026-11-28T00:00:00Z") }, [job as JobDefinition<never>]);
+    const queue = queueAt({ now: new Date("2026-11-28T00:00:00Z") }, [job as AnyJobDefinition]);
     expect(await queue.enqueue(job, {}, { singletonKey: "sync:shop-1" })).not.toBeNull();
     expect(await queue.enqueue(job, {}, { singletonKey: "sync:shop-1" })).toBeNull();
     await queue.drain();
@@ -120,7 +126,7 @@ describe("in-process job queue", () => {
       payload: z.object({ shopId: z.string() }),
       run: async () => {},
     };
-    const queue = queueAt({ now: new Date("2026-11-28T00:00:00Z") }, [job as JobDefinition<never>]);
+    const queue = queueAt({ now: new Date("2026-11-28T00:00:00Z") }, [job as AnyJobDefinition]);
     await expect(queue.enqueue(job, { shopId: 42 } as unknown as { shopId: string })).rejects.toThrow(
       /shopId/,
     );
@@ -146,7 +152,7 @@ describe("in-process job queue", () => {
       },
     });
     const queue = new InProcessJobQueue({
-      definitions: [job as JobDefinition<never>],
+      definitions: [job as AnyJobDefinition],
       now: () => now,
       pollIntervalMs: 60_000,
       log: () => undefined,

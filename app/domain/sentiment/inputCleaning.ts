@@ -1,0 +1,66 @@
+/** Default cap on text length; reviews are far shorter, and the cap keeps a 1 MB paste cheap. */
+export const defaultMaxChars = 100_000;
+
+/** Text ready for tokenising: markup and links gone, always well-formed UTF-16. */
+export interface CleanedText {
+  readonly text: string;
+  readonly truncated: boolean;
+}
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const scriptOrStyle = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const htmlTag = /<\/?[a-z][^>]*>|<!--[\s\S]*?-->/gi;
+const markdownImage = /!\[([^\]]*)\]\([^)]*\)/g;
+const markdownLink = /\[([^\]]+)\]\([^)]*\)/g;
+const url = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
+const email = /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g;
+const mention = /(^|\s)@\w+/g;
+// Markdown emphasis, headings, quotes and code fences carry no words; keep the words inside.
+const markdownMarks = /(\*\*|__|~~|`{1,3}|^#{1,6}\s|^>\s?)/gm;
+const namedEntities: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  hellip: "…",
+  rsquo: "’",
+  lsquo: "‘",
+  ldquo: "“",
+  rdquo: "”",
+};
+const entity = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
+
+function decodeEntity(match: string, body: string): string {
+  if (body.startsWith("#")) {
+    const codePoint =
+      body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    // Surrogates and out-of-range code points would reintroduce invalid UTF-16.
+    const valid = codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+    return valid ? String.fromCodePoint(codePoint) : " ";
+  }
+  return namedEntities[body.toLowerCase()] ?? match;
+}
+
+/**
+ * Returns the readable words of a mention: lone surrogates replaced by U+FFFD, HTML tags,
+ * markdown marks, URLs, e-mail addresses and @handles removed, entities decoded, length capped.
+ * @example
+ * cleanInput("<p>Love it!</p> https://x.co").text; // "Love it!"
+ */
+export function cleanInput(raw: string, maxChars: number = defaultMaxChars): CleanedText {
+  const truncated = raw.length > maxChars;
+  let text = truncated ? raw.slice(0, maxChars) : raw;
+  text = text.replace(loneSurrogate, "\uFFFD");
+  if (text.includes("<")) text = text.replace(scriptOrStyle, " ").replace(htmlTag, " ");
+  if (text.includes("&")) text = text.replace(entity, decodeEntity);
+  if (text.includes("](")) text = text.replace(markdownImage, "$1").replace(markdownLink, "$1");
+  if (text.includes("://") || text.includes("www.")) text = text.replace(url, " ");
+  if (text.includes("@")) text = text.replace(email, " ").replace(mention, "$1");
+  // Removed markup leaves runs of spaces; evidence quotes read better without them.
+  if (/[*_~`#>]/.test(text)) text = text.replace(markdownMarks, " ");
+  text = text.replace(/[ \t\u00a0]{2,}/g, " ");
+  return { text: text.trim(), truncated };
+}

@@ -1,0 +1,139 @@
+import type { Prisma } from "@prisma/client";
+import {
+  assessAuthenticity,
+  createWeeklySignalAccumulator,
+  isoWeek,
+  isoWeekFromOrdinal,
+  isoWeekOrdinal,
+  type AspectPolarity,
+  type FeatureRequestMention,
+  type ScoredMention,
+  type SentimentLabel,
+} from "~/domain/signals";
+import { getShop } from "~/models/catalog.server";
+import { loadScoredMentions, saveAuthenticity } from "~/models/mentions.server";
+import { replaceWeeklySignals } from "~/models/signals.server";
+
+const DAY_MS = 86_400_000;
+/** Weeks of history loaded before the first recomputed week: the 8-week baseline plus last week. */
+const HISTORY_WEEKS = 9;
+
+export interface SignalRun {
+  fromWeek: string | null;
+  mentions: number;
+  rows: number;
+  authenticityChanged: number;
+}
+
+/**
+ * Recomputes a shop's weekly signals from `from` on (the earliest new or re-scored mention; null for
+ * everything): reloads the scored mentions of those weeks plus nine weeks of history, re-assesses
+ * authenticity over that window (duplicates and bursts are relative to other mentions, so a new
+ * mention can change an older one's trust), aggregates, and replaces the affected weeks' rows.
+ */
+export async function recomputeWeeklySignals(
+  shopId: string,
+  options: { from: Date | null; now: () => Date },
+): Promise<SignalRun> {
+  const shop = await getShop(shopId);
+  if (!shop) return { fromWeek: null, mentions: 0, rows: 0, authenticityChanged: 0 };
+  const timeZone = shop.timezone;
+  const historyStart = options.from
+    ? new Date(options.from.getTime() - HISTORY_WEEKS * 7 * DAY_MS)
+    : new Date(0);
+  const stored = await loadScoredMentions(shopId, historyStart);
+  if (stored.length === 0) return { fromWeek: null, mentions: 0, rows: 0, authenticityChanged: 0 };
+
+  const from = options.from ?? stored[0]!.postedAt;
+  const fromOrdinal = isoWeekOrdinal(isoWeek(from, timeZone));
+
+  const mentions: ScoredMention[] = stored.flatMap((m) =>
+    m.score && m.score.scored
+      ? [
+          {
+            id: m.id,
+            shopId,
+            productId: m.productId,
+            variantId: m.variantId,
+            platform: m.platform,
+            country: m.countryCode,
+            authorHash: m.authorHash,
+            authorReachFollowers: m.authorReachFollowers,
+            authorAccountAgeDays: m.authorAccountAgeDays,
+            postedAt: m.postedAt,
+            polarity: m.score.polarity,
+            label: m.score.label as SentimentLabel,
+            aspects: (m.score.aspects ?? []) as unknown as AspectPolarity[],
+            featureRequests: (m.score.featureRequests ?? []) as unknown as FeatureRequestMention[],
+            text: m.text,
+            authenticity: m.score.authenticity,
+          },
+        ]
+      : [],
+  );
+
+  // Trust is re-assessed over the whole window and stored where it changed.
+  const assessments = assessAuthenticity(mentions);
+  const changed: { mentionId: string; authenticity: number; reasons: Prisma.InputJsonValue }[] = [];
+  for (const mention of mentions) {
+    const assessment = assessments.get(mention.id);
+    if (!assessment) continue;
+    if (Math.abs((mention.authenticity ?? 1) - assessment.score) > 1e-9) {
+      changed.push({
+        mentionId: mention.id,
+        authenticity: assessment.score,
+        reasons: assessment.reasons as unknown as Prisma.InputJsonValue,
+      });
+    }
+    mention.authenticity = assessment.score;
+  }
+  await saveAuthenticity(changed);
+
+  // Per-platform and per-region rows are kept; their cross (platform × region) is not: it multiplies
+  // the rows about sixfold and no screen or decision reads it.
+  const accumulator = createWeeklySignalAccumulator({ timeZone, platformRegionCross: false });
+  accumulator.addBatch(mentions);
+  const rows: Prisma.SignalWeeklyCreateManyInput[] = [];
+  for (const row of accumulator.rows()) {
+    if (isoWeekOrdinal(row.isoWeek) < fromOrdinal) continue;
+    rows.push({
+      shopId,
+      scopeKey: row.key,
+      productId: row.productId,
+      variantId: row.variantId,
+      platform: row.platform,
+      region: row.region,
+      week: row.isoWeek,
+      volume: row.volume,
+      positiveShare: row.positiveShare,
+      neutralShare: row.neutralShare,
+      negativeShare: row.negativeShare,
+      weightedIndex: row.sentimentIndex,
+      indexChange: row.baseline.status === "ok" ? row.baseline.indexChange : null,
+      baselineStatus: row.baseline.status,
+      details: {
+        counts: {
+          positive: row.positiveMentions,
+          neutral: row.neutralMentions,
+          negative: row.negativeMentions,
+        },
+        lowTrustMentions: row.lowTrustMentions,
+        meanAuthenticity: row.meanAuthenticity,
+        baseline: row.baseline,
+        weekOverWeek: row.weekOverWeek,
+        detail: row.detail,
+      } as unknown as Prisma.InputJsonValue,
+    });
+  }
+  const currentOrdinal = isoWeekOrdinal(isoWeek(options.now(), timeZone));
+  const weeks = Array.from({ length: Math.max(0, currentOrdinal - fromOrdinal + 1) }, (_, i) =>
+    isoWeekFromOrdinal(fromOrdinal + i),
+  );
+  await replaceWeeklySignals(shopId, weeks, rows);
+  return {
+    fromWeek: isoWeekFromOrdinal(fromOrdinal),
+    mentions: mentions.length,
+    rows: rows.length,
+    authenticityChanged: changed.length,
+  };
+}
