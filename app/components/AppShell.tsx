@@ -1,6 +1,6 @@
 import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { Frame, Navigation, Toast } from "@shopify/polaris";
-import { HomeIcon } from "@shopify/polaris-icons";
+import { ChartVerticalIcon, HomeIcon } from "@shopify/polaris-icons";
 import { Link, useLocation } from "@remix-run/react";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { translate, type MessageKey, type SupportedLocale } from "~/i18n";
@@ -32,7 +32,10 @@ export interface NavLinkSpec {
   label: MessageKey;
 }
 
-const navLinks: NavLinkSpec[] = [{ to: "/app", label: "nav.home" }];
+const navLinks: NavLinkSpec[] = [
+  { to: "/app", label: "nav.home" },
+  { to: "/app/signals", label: "nav.signals" },
+];
 
 interface AppShellProps {
   embedded: boolean;
@@ -101,7 +104,7 @@ function StandaloneShell({ locale, children }: { locale: SupportedLocale; childr
         items={navLinks.map((link) => ({
           url: link.to,
           label: t(link.label),
-          icon: HomeIcon,
+          icon: link.to === "/app" ? HomeIcon : ChartVerticalIcon,
           exactMatch: link.to === "/app",
         }))}
       />

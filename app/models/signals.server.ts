@@ -21,3 +21,39 @@ export async function replaceWeeklySignals(
 export function countWeeklySignals(shopId: string) {
   return db().signalWeekly.count({ where: { shopId } });
 }
+
+/** Product-level weekly rows (all platforms, all regions) of a shop from `fromWeek` on. */
+export function listProductWeeks(shopId: string, fromWeek: string) {
+  return db().signalWeekly.findMany({
+    where: { shopId, variantId: null, platform: "all", region: "all", week: { gte: fromWeek } },
+    orderBy: { week: "asc" },
+    include: { product: { select: { id: true, title: true, handle: true } } },
+  });
+}
+
+/** Weekly rows of one product: the product-level series and its per-variant series. */
+export function listProductSignals(shopId: string, productId: string) {
+  return db().signalWeekly.findMany({
+    where: { shopId, productId, platform: "all", region: "all" },
+    orderBy: { week: "asc" },
+    include: { variant: { select: { id: true, title: true } } },
+  });
+}
+
+export function findProduct(shopId: string, productId: string) {
+  return db().product.findFirst({
+    where: { shopId, id: productId },
+    select: { id: true, title: true, vendor: true },
+  });
+}
+
+/** Influencer authors' public display handles, for the authors a signal names by hash. */
+export async function displayHandles(shopId: string, authorHashes: string[]): Promise<Map<string, string>> {
+  if (authorHashes.length === 0) return new Map();
+  const rows = await db().mention.findMany({
+    where: { shopId, authorHash: { in: authorHashes }, authorDisplay: { not: null } },
+    select: { authorHash: true, authorDisplay: true },
+    distinct: ["authorHash"],
+  });
+  return new Map(rows.map((r) => [r.authorHash, r.authorDisplay!]));
+}

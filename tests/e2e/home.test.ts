@@ -53,3 +53,20 @@ describe("demo home page in Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe("sentiment signals in Chromium", () => {
+  it("lists products with their weekly sentiment and opens a product's drivers and unmet needs", async () => {
+    await page.goto(`${demoUrl}/app/signals`, { waitUntil: "networkidle" });
+    const overview = await page.locator("table").innerText();
+    expect(overview).toMatch(/Tidewater Eco Sunglasses/);
+    expect(overview).toMatch(/low-trust mentions? down-weighted/);
+    await page.getByText("Tidewater Eco Sunglasses").click();
+    await page.waitForURL(/\/app\/signals\/c/);
+    await page.getByText("Week by week").waitFor();
+    const detail = await page.locator("main").innerText();
+    expect(detail).toMatch(/Drivers in \d{4}-W\d{2}/);
+    expect(detail).toMatch(/Comfort/);
+    expect(detail).toMatch(/polari[sz]ed/i);
+    expect(pageErrors).toEqual([]);
+  });
+});

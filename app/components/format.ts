@@ -1,0 +1,28 @@
+/** Number formatting shared by pages, always through Intl in the merchant's locale. */
+
+export function formatPercent(locale: string, share: number, digits = 0): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits }).format(share);
+}
+
+/** A signed change in percent points of a percentage value (e.g. +35 %), or "—" when unknown. */
+export function formatSignedPercent(locale: string, changePercent: number | null): string {
+  if (changePercent === null || !Number.isFinite(changePercent)) return "—";
+  return new Intl.NumberFormat(locale, {
+    style: "percent",
+    signDisplay: "exceptZero",
+    maximumFractionDigits: 0,
+  }).format(changePercent / 100);
+}
+
+/** A sentiment index in [-1, 1], shown with sign and two decimals. */
+export function formatIndex(locale: string, index: number): string {
+  return new Intl.NumberFormat(locale, {
+    signDisplay: "exceptZero",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(index);
+}
+
+export function formatCount(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
