@@ -1,5 +1,6 @@
 import { env } from "~/config/env.server";
 import { InProcessJobQueue } from "./in-process-queue.server";
+import { planningWeeklyJob } from "./definitions/planning-cycle.server";
 import { jobDefinitions } from "./registry.server";
 import type { JobQueue } from "./types";
 
@@ -16,8 +17,15 @@ export function jobQueue(): JobQueue {
   return globalThis.__pulseJobQueue;
 }
 
-/** Starts running jobs in this process unless PULSE_JOB_RUNNER=off (web-only processes at scale). */
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Starts running jobs in this process unless PULSE_JOB_RUNNER=off (web-only processes at scale),
+ * and the recurring schedules (one enqueue per period across all processes).
+ */
 export async function startJobWorker(): Promise<void> {
   if (env().jobRunner === "off") return;
-  await jobQueue().start();
+  const queue = jobQueue();
+  await queue.start();
+  queue.schedule(planningWeeklyJob, WEEK_MS, {});
 }

@@ -19,10 +19,11 @@ import {
 } from "./productSentiment";
 import { STOCK_CHANGING_KINDS, type Explanation, type Proposal, type ProposalKind } from "./proposal";
 import { planTransfers, prePositionUnits } from "./regionalStocking";
-import { roundToSupplierTerms } from "./reorderPolicy";
+import { cancellableExcessUnits, overstockKeepUnits, roundToSupplierTerms } from "./reorderPolicy";
+import { demandVelocity } from "./demandVelocity";
 import { sentimentAwarePolicy, sentimentBlindPolicy, type ReplenishmentPlan } from "./replenishmentPolicy";
 import { err, ok, type Result } from "./result";
-import { regionalMultiplier, shopLiftPrior } from "./sentimentLift";
+import { regionalMultiplier, shopLiftPrior, shopVolumeLiftPrior } from "./sentimentLift";
 import {
   resolveReplenishmentParameters,
   validateShopSettings,
@@ -81,6 +82,8 @@ interface LocationPlan {
   positionUnits: number;
   currentSafetyStockUnits: number;
   forecast: DemandForecast;
+  /** Units per in-stock day over the velocity window (out-of-stock days left out). */
+  velocityUnitsPerDay: number;
   plan: ReplenishmentPlan;
   blindPlan: ReplenishmentPlan;
   multiplier: number;
@@ -244,6 +247,10 @@ export function buildRecommendations(
     [...liftHistories.values()].map((h) => h.evidence),
     settings.lift,
   );
+  const volumePrior = shopVolumeLiftPrior(
+    [...liftHistories.values()].map((h) => h.volumeEvidence),
+    settings.lift,
+  );
 
   const variantsByProduct = new Map<string, VariantRecord[]>();
   for (const v of input.variants) {
@@ -263,7 +270,7 @@ export function buildRecommendations(
     const liftHistory = liftHistories.get(productId);
     const profile: ProductSentimentProfile | null =
       rows && liftHistory
-        ? productSentimentProfile(productId, rows, liftHistory, prior, today, settings, now)
+        ? productSentimentProfile(productId, rows, liftHistory, prior, today, settings, now, volumePrior)
         : null;
     if (profile) alerts.push(...profile.alerts);
     const tier = profile?.tier ?? null;
@@ -515,6 +522,9 @@ export function buildRecommendations(
           positionUnits: position,
           currentSafetyStockUnits,
           forecast,
+          velocityUnitsPerDay: history
+            ? demandVelocity(history, settings.forecast.velocityWindowDays, today).unitsPerDay
+            : 0,
           plan,
           blindPlan,
           multiplier,
@@ -704,9 +714,23 @@ export function buildRecommendations(
 
         const dailyDemand = forecast.meanDailyUnits * plan.demandMultiplier;
         const positionAfterTransfers = lp.positionUnits - (transferredOut.get(lp.locationId) ?? 0);
-        const keepUnits = Math.max(plan.orderUpToUnits, dailyDemand * settings.overstock.maxCoverDays);
-        if (forecast.method !== "no_data" && lp.incomingUnits > 0 && positionAfterTransfers > keepUnits) {
-          const excess = Math.floor(positionAfterTransfers - keepUnits);
+        // Cancelling is hard to undo (a new order waits a whole lead time), so the overstock test reads
+        // the more generous of the forecast and the in-stock velocity: a quiet week on a slow seller
+        // drags Holt-Winters down, not what customers will want over the next eight weeks.
+        const coverDailyDemand = Math.max(forecast.meanDailyUnits, lp.velocityUnitsPerDay) * plan.demandMultiplier;
+        const keepUnits = overstockKeepUnits(
+          plan.orderUpToUnits,
+          coverDailyDemand,
+          settings.overstock.maxCoverDays,
+          p.casePackUnits,
+        );
+        const excess = cancellableExcessUnits(
+          positionAfterTransfers,
+          keepUnits,
+          lp.incomingUnits,
+          p.casePackUnits,
+        );
+        if (forecast.method !== "no_data" && excess > 0) {
           const proposedIncoming = Math.max(0, lp.incomingUnits - excess);
           if (proposedIncoming < lp.incomingUnits) {
             emit(
@@ -722,7 +746,11 @@ export function buildRecommendations(
                 speculative: false,
               },
               {
-                inputs: { ...inputs, maxCoverDays: settings.overstock.maxCoverDays },
+                inputs: {
+                  ...inputs,
+                  maxCoverDays: settings.overstock.maxCoverDays,
+                  velocityUnitsPerDay: round2(lp.velocityUnitsPerDay),
+                },
                 formula: REDUCE_FORMULA,
                 result: {
                   keepUnits: round2(keepUnits),

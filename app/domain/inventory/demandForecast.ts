@@ -190,6 +190,31 @@ function movingAverage(
   );
 }
 
+/**
+ * Returns the initial daily trend from the first two weeks, shrunk toward 0 by how noisy the weekly
+ * means are. Rule: diff = mean₂ − mean₁; var = s₁²/n₁ + s₂²/n₂ (Poisson variance = mean when a week has
+ * fewer than 2 days); trend = diff × diff² ÷ (diff² + var) ÷ 7.
+ */
+function shrunkInitialTrend(x: Float64Array, mean1: number, mean2: number): number {
+  const varianceOfMean = (week: number, mean: number): number => {
+    let sum = 0;
+    let count = 0;
+    for (let i = week * SEASON_DAYS; i < (week + 1) * SEASON_DAYS; i++) {
+      const v = x[i] as number;
+      if (Number.isNaN(v)) continue;
+      sum += (v - mean) ** 2;
+      count++;
+    }
+    if (count < 2) return Math.max(0, mean);
+    // At least the Poisson variance: a week of counts is never less noisy than that.
+    return Math.max(sum / (count - 1), mean) / count;
+  };
+  const diff = mean2 - mean1;
+  const variance = varianceOfMean(0, mean1) + varianceOfMean(1, mean2);
+  const weight = diff * diff + variance > 0 ? (diff * diff) / (diff * diff + variance) : 0;
+  return (diff * weight) / SEASON_DAYS;
+}
+
 function holtWinters(
   x: Float64Array,
   horizon: number,
@@ -225,7 +250,11 @@ function holtWinters(
     season[d] = count > 0 ? sum / count : 0;
   }
   let level = mean2;
-  let trend = (mean2 - mean1) / SEASON_DAYS;
+  // Two weeks are a thin basis for a trend: on a slow seller (1 unit one week, 8 the next) the raw
+  // difference projects a several-fold rise and buys cases of stock nobody wants. The initial trend is
+  // therefore the week-over-week change shrunk by its own noise (a James-Stein style weight
+  // diff² ÷ (diff² + its sampling variance)); real trends are still learned by the smoothing.
+  let trend = shrunkInitialTrend(x, mean1, mean2);
   let squaredErrors = 0;
   let errorCount = 0;
   const { levelSmoothing: alpha, trendSmoothing: beta, seasonalSmoothing: gamma, trendDamping: phi } = s;

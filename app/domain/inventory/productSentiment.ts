@@ -7,7 +7,13 @@ import { propagationSpeed } from "./elasticity";
 import { routeIssues, type RoutedTask } from "./issueRouting";
 import type { SalesHistory, SentimentWeek } from "./planningInput";
 import { safetyStockRiskFromSeries } from "./safetyStockRisk";
-import { learnLiftEvidence, sentimentLift, type LiftEvidence, type SentimentLift } from "./sentimentLift";
+import {
+  learnLiftEvidence,
+  learnVolumeEvidence,
+  sentimentLift,
+  type LiftEvidence,
+  type SentimentLift,
+} from "./sentimentLift";
 import type { InventorySettings } from "./settings";
 import { isoDateFromDayNumber } from "./calendar";
 import { weeklyDemandOnGrid, weeklySentimentSeries, type WeeklySentimentSeries } from "./weeklySeries";
@@ -24,6 +30,8 @@ export interface ProductLiftHistory {
   series: WeeklySentimentSeries;
   weeklyDemandUnits: Float64Array;
   evidence: LiftEvidence;
+  /** Same regression on positive-mention volume (see learnVolumeEvidence). */
+  volumeEvidence: LiftEvidence;
 }
 
 /**
@@ -43,7 +51,13 @@ export function productLiftHistory(
   if (!series) return null;
   const weeklyDemandUnits = weeklyDemandOnGrid(histories, series.firstWeekStartDay, series.weeks);
   const evidence = learnLiftEvidence(series.weightedIndex, weeklyDemandUnits, settings.lift.maxLagWeeks);
-  return { series, weeklyDemandUnits, evidence };
+  const volumeEvidence = learnVolumeEvidence(
+    series.positiveShare,
+    series.volume,
+    weeklyDemandUnits,
+    settings.lift.maxLagWeeks,
+  );
+  return { series, weeklyDemandUnits, evidence, volumeEvidence };
 }
 
 /** A week-over-week inventory review alert for one scope. */
@@ -130,13 +144,23 @@ export function productSentimentProfile(
   todayDayNumber: number,
   settings: InventorySettings,
   now: Date,
+  volumePriorLiftPerPoint: number = settings.lift.volumeFallbackLiftPerPoint,
 ): ProductSentimentProfile {
   const { series, weeklyDemandUnits, evidence } = history;
   const lift = sentimentLift(
-    { weightedIndex: series.weightedIndex, weeklyDemandUnits, kolShare: series.kolShare },
+    {
+      weightedIndex: series.weightedIndex,
+      weeklyDemandUnits,
+      kolShare: series.kolShare,
+      positiveShare: series.positiveShare,
+      volume: series.volume,
+    },
     evidence,
     priorLiftPerPoint,
     settings,
+    history.volumeEvidence
+      ? { evidence: history.volumeEvidence, priorLiftPerPoint: volumePriorLiftPerPoint }
+      : null,
   );
   const last = series.weeks - 1;
   const prev = Math.max(0, last - 1);

@@ -63,3 +63,49 @@ export function roundToSupplierTerms(needUnits: number, casePackUnits: number, m
   const moqCases = Math.ceil(moq / pack - 1e-9);
   return Math.max(cases, moqCases) * pack;
 }
+
+/**
+ * Returns the inventory position a reduce proposal keeps: the larger of one case pack above the
+ * order-up-to level and the overstock cover limit.
+ * Rule: keep = max(order-up-to + case pack, cover daily demand × max cover days). The case pack is
+ * there because an order rounded up to whole cases sits up to one case above the order-up-to level by
+ * design; reading that rounding as excess would cancel the order the week after it was placed.
+ *
+ * @example
+ * overstockKeepUnits(18.9, 0.5, 56, 4); // max(22.9, 28) = 28
+ */
+export function overstockKeepUnits(
+  orderUpTo: number,
+  coverDailyUnits: number,
+  maxCoverDays: number,
+  casePackUnits: number,
+): number {
+  const pack = Number.isInteger(casePackUnits) && casePackUnits >= 1 ? casePackUnits : 1;
+  const upTo = Number.isFinite(orderUpTo) && orderUpTo > 0 ? orderUpTo : 0;
+  const cover =
+    Number.isFinite(coverDailyUnits) && coverDailyUnits > 0 && Number.isFinite(maxCoverDays)
+      ? coverDailyUnits * Math.max(0, maxCoverDays)
+      : 0;
+  return Math.max(upTo + pack, cover);
+}
+
+/**
+ * Returns the incoming units a reduce proposal cancels: the excess of the position over `keepUnits`,
+ * in whole cases (suppliers cancel what they ship: cases), never more than is incoming.
+ * Rule: cancel = min(incoming, ⌊(position − keep) ÷ case pack⌋ × case pack), at least 0.
+ *
+ * @example
+ * cancellableExcessUnits(40, 28, 24, 4); // 12
+ * cancellableExcessUnits(30, 28, 24, 4); // 0: less than a case above the keep level
+ */
+export function cancellableExcessUnits(
+  inventoryPositionUnits: number,
+  keepUnits: number,
+  incomingUnits: number,
+  casePackUnits: number,
+): number {
+  const pack = Number.isInteger(casePackUnits) && casePackUnits >= 1 ? casePackUnits : 1;
+  const excess = inventoryPositionUnits - keepUnits;
+  if (!Number.isFinite(excess) || excess < pack || !(incomingUnits > 0)) return 0;
+  return Math.min(Math.floor(incomingUnits), Math.floor(excess / pack + 1e-9) * pack);
+}

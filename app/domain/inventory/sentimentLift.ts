@@ -70,6 +70,87 @@ export function learnLiftEvidence(
 }
 
 /**
+ * Returns the evidence a product's own slope may use: unchanged when the lagged correlation reaches
+ * `minOwnCorrelation` (or there are too few weeks to judge), otherwise the cross products are zeroed
+ * while the squared changes stay: many weeks in which sentiment moved without sales following are
+ * evidence of *no* relation, so the slope is pulled toward 0, not toward the shop.
+ * Rule: trusted = pairs < minPairs or correlation ≥ minCorrelation.
+ *
+ * @example
+ * trustedLiftEvidence({ ...evidence, pairs: 8, correlation: 0.1 }, DEFAULT_INVENTORY_SETTINGS.lift).sumCrossProducts; // 0
+ */
+export function trustedLiftEvidence(
+  evidence: LiftEvidence,
+  settings: Pick<InventorySettings["lift"], "minOwnCorrelation" | "minPairsForOwnSlope">,
+): LiftEvidence {
+  if (evidence.pairs < settings.minPairsForOwnSlope) return evidence;
+  if (evidence.correlation >= settings.minOwnCorrelation) return evidence;
+  return { ...evidence, sumCrossProducts: 0 };
+}
+
+/**
+ * Returns the positive-mention volume of each week on a log scale in "volume points"
+ * (100 × ln(1 + positive share × volume)), so a change of 10 points is about 10% more positive talk.
+ * Why: most stories that lead sales are more people saying good things, not the same people saying
+ * better things; the weighted index (mean polarity) barely moves when praise simply grows.
+ *
+ * @example
+ * positiveVolumePoints([0.5, 0.5], [20, 40])[1] - positiveVolumePoints([0.5, 0.5], [20, 40])[0]; // ≈ 66
+ */
+export function positiveVolumePoints(
+  positiveShare: ArrayLike<number>,
+  volume: ArrayLike<number>,
+): Float64Array {
+  const weeks = Math.min(positiveShare.length, volume.length);
+  const points = new Float64Array(weeks);
+  for (let w = 0; w < weeks; w++) {
+    const share = positiveShare[w] as number;
+    const count = volume[w] as number;
+    const positive =
+      Number.isFinite(share) && Number.isFinite(count) ? Math.max(0, share) * Math.max(0, count) : 0;
+    points[w] = Math.log1p(positive) * 100;
+  }
+  return points;
+}
+
+/**
+ * Returns the lagged evidence that growth in positive-mention volume leads sales: the same regression
+ * as the index (learnLiftEvidence) on volume points.
+ *
+ * @example
+ * learnVolumeEvidence(positiveShare, volume, demandByWeek, 3).lagWeeks; // 2 when sales follow two weeks later
+ */
+export function learnVolumeEvidence(
+  positiveShare: ArrayLike<number>,
+  volume: ArrayLike<number>,
+  weeklyDemandUnits: ArrayLike<number>,
+  maxLagWeeks: number,
+): LiftEvidence {
+  // learnLiftEvidence multiplies index changes by 100; volume points already are points.
+  const points = positiveVolumePoints(positiveShare, volume).map((v) => v / 100);
+  return learnLiftEvidence(points, weeklyDemandUnits, maxLagWeeks);
+}
+
+/**
+ * Returns the shop-wide prior slope of the volume term, pooled like shopLiftPrior with the volume
+ * settings (prior strength, fallback, cap).
+ *
+ * @example
+ * shopVolumeLiftPrior([], DEFAULT_INVENTORY_SETTINGS.lift); // 0 (the fallback)
+ */
+export function shopVolumeLiftPrior(
+  evidence: readonly LiftEvidence[],
+  settings: InventorySettings["lift"],
+): number {
+  return shopLiftPrior(evidence, {
+    ...settings,
+    priorStrengthPoints2: settings.volumePriorStrengthPoints2,
+    fallbackLiftPerPoint: settings.volumeFallbackLiftPerPoint,
+    maxLiftPerPoint: settings.volumeMaxLiftPerPoint,
+  });
+}
+
+/**
  * Returns the shop-wide prior slope (sales fraction per index point) pooled over products, itself
  * shrunk toward the configured fallback when the whole shop has little sentiment movement.
  *
@@ -82,7 +163,8 @@ export function shopLiftPrior(
 ): number {
   let sxy = 0;
   let sxx = 0;
-  for (const e of evidence) {
+  for (const raw of evidence) {
+    const e = trustedLiftEvidence(raw, settings);
     sxy += e.sumCrossProducts;
     sxx += e.sumSquaredSentimentChanges;
   }
@@ -113,6 +195,16 @@ export interface SentimentLift {
   influencerDriven: boolean;
   /** Fraction of the raw lift kept after validity and influencer damping. */
   dampingFactor: number;
+  /** Whether the product's own correlation was high enough for its slope to count (see trustedLiftEvidence). */
+  ownSlopeTrusted: boolean;
+  /** Volume term: slope used (sales log change per volume point), 0 without volume observations. */
+  volumeLiftPerPoint: number;
+  /** Change in positive-mention volume (volume points) over the last `volumeLagWeeks` weeks. */
+  pendingVolumeChangePoints: number;
+  volumeLagWeeks: number;
+  volumeCorrelation: number;
+  /** Validity of the volume term: implied sales change (from the aligned volume change) against actual. */
+  volumeValidity: ValidityAssessment | null;
   /** Multiplier on the baseline forecast, within [minMultiplier, maxMultiplier]. */
   multiplier: number;
   warnings: string[];
@@ -124,6 +216,15 @@ export interface LiftObservations {
   weightedIndex: ArrayLike<number>;
   weeklyDemandUnits: ArrayLike<number>;
   kolShare: ArrayLike<number>;
+  /** Both present: the volume term is used (see positiveVolumePoints). */
+  positiveShare?: ArrayLike<number>;
+  volume?: ArrayLike<number>;
+}
+
+/** The volume term's evidence and shop prior (see learnVolumeEvidence, shopVolumeLiftPrior). */
+export interface VolumeLiftInput {
+  evidence: LiftEvidence;
+  priorLiftPerPoint: number;
 }
 
 /**
@@ -138,22 +239,25 @@ export interface LiftObservations {
  */
 export function sentimentLift(
   observations: LiftObservations,
-  evidence: LiftEvidence,
+  rawEvidence: LiftEvidence,
   priorLiftPerPoint: number,
   settings: Pick<InventorySettings, "lift" | "validity">,
+  volumeInput: VolumeLiftInput | null = null,
 ): SentimentLift {
   const s = settings.lift;
   const { weightedIndex: index, weeklyDemandUnits: demand, kolShare } = observations;
   const weeks = Math.min(index.length, demand.length);
+  const evidence = trustedLiftEvidence(rawEvidence, s);
+  const ownSlopeTrusted = evidence === rawEvidence;
   const k = s.priorStrengthPoints2;
   const sxx = evidence.sumSquaredSentimentChanges;
   const ownLiftPerPoint = sxx > 0 ? evidence.sumCrossProducts / sxx : 0;
   const posterior = (evidence.sumCrossProducts + k * priorLiftPerPoint) / (sxx + k);
-  const liftPerPoint = clamp(
-    Number.isFinite(posterior) ? posterior : priorLiftPerPoint,
-    0,
-    s.maxLiftPerPoint,
-  );
+  // Enough weeks and no correlation: the product's own history says its sentiment does not lead its
+  // sales, so it does not borrow the shop's slope either (pure noise must not move orders).
+  const liftPerPoint = ownSlopeTrusted
+    ? clamp(Number.isFinite(posterior) ? posterior : priorLiftPerPoint, 0, s.maxLiftPerPoint)
+    : 0;
   const confidence = sxx + k > 0 ? sxx / (sxx + k) : 0;
   const lag = evidence.lagWeeks;
   const last = weeks - 1;
@@ -182,21 +286,34 @@ export function sentimentLift(
       `Review: sentiment and sales disagree (validity ${validity.validityIndexPercent?.toFixed(0)}%, below ${settings.validity.inSyncFromPercent}%); sentiment lift held to ${Math.round(s.laggingDamping * 100)}%.`,
     );
   }
+  // Volume term: more positive talk now → more sales `lag` weeks later, learned and shrunk like the index.
+  const volume = volumeTerm(observations, volumeInput, weeks, settings);
+  const volumeLag = volume?.lagWeeks ?? lag;
   let influencerDriven = false;
   // Weeks inside the pending window cannot have reached sales yet, so an influencer-carried move
   // there is unconfirmed by definition, whatever the validity of earlier weeks says.
-  if (Math.abs(pendingChangePoints) >= s.noiseThresholdPoints) {
-    for (let w = Math.max(0, last - lag + 1); w <= last; w++) {
+  const pendingVolume = volume?.pendingChangePoints ?? 0;
+  if (
+    Math.abs(pendingChangePoints) >= s.noiseThresholdPoints ||
+    Math.abs(pendingVolume) >= s.noiseThresholdPoints
+  ) {
+    for (let w = Math.max(0, last - Math.max(lag, volumeLag) + 1); w <= last; w++) {
       if ((kolShare[w] as number) >= s.kolShareThreshold) influencerDriven = true;
     }
     if (influencerDriven) {
       dampingFactor *= s.kolDamping;
       warnings.push(
-        `The recent ${pendingChangePoints.toFixed(1)}-point sentiment move is carried by influencer (KOL) accounts and sales have not confirmed it; ${s.kolDamping === 0 ? "it is ignored until sales follow" : `lift damped to ${Math.round(s.kolDamping * 100)}%`}.`,
+        `The recent sentiment move (${pendingChangePoints.toFixed(1)} index points, ${pendingVolume.toFixed(0)} volume points) is carried by influencer (KOL) accounts and sales have not confirmed it; ${s.kolDamping === 0 ? "it is ignored until sales follow" : `lift damped to ${Math.round(s.kolDamping * 100)}%`}.`,
       );
     }
   }
-  const rawMultiplier = 1 + liftPerPoint * pendingChangePoints;
+  let volumeRaw = 0;
+  if (volume) {
+    volumeRaw = (Math.exp(volume.liftPerPoint * volume.pendingChangePoints) - 1) * volume.dampingFactor;
+    warnings.push(...volume.warnings);
+    flags.push(...volume.flags);
+  }
+  const rawMultiplier = 1 + liftPerPoint * pendingChangePoints + volumeRaw;
   const multiplier = clamp(1 + (rawMultiplier - 1) * dampingFactor, s.minMultiplier, s.maxMultiplier);
   return {
     lagWeeks: lag,
@@ -209,7 +326,96 @@ export function sentimentLift(
     validity,
     influencerDriven,
     dampingFactor,
+    ownSlopeTrusted,
+    volumeLiftPerPoint: volume?.liftPerPoint ?? 0,
+    pendingVolumeChangePoints: pendingVolume,
+    volumeLagWeeks: volumeLag,
+    volumeCorrelation: volume?.correlation ?? 0,
+    volumeValidity: volume?.validity ?? null,
     multiplier: Number.isFinite(multiplier) ? multiplier : 1,
+    warnings,
+    flags,
+  };
+}
+
+interface VolumeTerm {
+  lagWeeks: number;
+  liftPerPoint: number;
+  correlation: number;
+  pendingChangePoints: number;
+  validity: ValidityAssessment;
+  dampingFactor: number;
+  warnings: string[];
+  flags: string[];
+}
+
+/**
+ * The volume term of the lift. Rules: slope = (Σxy + k_v × prior) ÷ (Σx² + k_v) on trusted evidence,
+ * clipped to [0, volumeMaxLiftPerPoint]; pending = volume points now − `lag` weeks ago; its validity
+ * compares the sales change the aligned volume change implied (exp(slope × Δ) − 1, in %) with the sales
+ * change that happened: over-reaction ×overReactionDamping, lagging ×laggingDamping.
+ */
+function volumeTerm(
+  observations: LiftObservations,
+  input: VolumeLiftInput | null,
+  weeks: number,
+  settings: Pick<InventorySettings, "lift" | "validity">,
+): VolumeTerm | null {
+  const { positiveShare, volume } = observations;
+  if (!input || !positiveShare || !volume || weeks === 0) return null;
+  const s = settings.lift;
+  const points = positiveVolumePoints(positiveShare, volume);
+  const n = Math.min(weeks, points.length);
+  if (n === 0) return null;
+  const evidence = input.evidence;
+  const trusted = trustedLiftEvidence(evidence, s) === evidence;
+  const k = s.volumePriorStrengthPoints2;
+  const posterior =
+    (evidence.sumCrossProducts + k * input.priorLiftPerPoint) / (evidence.sumSquaredSentimentChanges + k);
+  const liftPerPoint = trusted
+    ? clamp(Number.isFinite(posterior) ? posterior : input.priorLiftPerPoint, 0, s.volumeMaxLiftPerPoint)
+    : 0;
+  const lag = evidence.lagWeeks;
+  const last = n - 1;
+  const at = (w: number): number => points[Math.max(0, Math.min(last, w))] as number;
+  const pendingChangePoints = at(last) - at(last - lag);
+  const window = s.validityWindowWeeks;
+  const alignedChange = at(last - lag) - at(last - lag - window);
+  const impliedSalesPercent = (Math.exp(liftPerPoint * alignedChange) - 1) * 100;
+  const salesChangePercent =
+    n > window ? (Math.exp(salesLogChange(observations.weeklyDemandUnits, last, window)) - 1) * 100 : 0;
+  // The implied sales change is on the sales scale already, so "in sync" means 80–120% of it came true.
+  const validity = assessValidity(impliedSalesPercent, salesChangePercent, settings);
+  const warnings: string[] = [];
+  const flags: string[] = [];
+  let dampingFactor = 1;
+  if (validity.status === "over_reaction") {
+    dampingFactor = s.overReactionDamping;
+    warnings.push(
+      `Positive talk grew without sales following (it implied ${impliedSalesPercent.toFixed(0)}% more sales, sales moved ${salesChangePercent.toFixed(0)}%); volume lift damped to ${Math.round(s.overReactionDamping * 100)}%.`,
+    );
+  } else if (validity.status === "lagging_or_distorted") {
+    // Sales outran what the talk implied: the volume term under- rather than over-states demand, so it
+    // is flagged, not damped (damping would only make the forecast lag further).
+    flags.push(
+      `Review: sales moved ${salesChangePercent.toFixed(0)}% where positive-talk volume implied ${impliedSalesPercent.toFixed(0)}% (validity ${validity.validityIndexPercent?.toFixed(0)}%).`,
+    );
+  }
+  // A burst (more than `volumeBurstPoints` within the lag: a viral post, a giveaway, a bot wave) is a
+  // spike, not demand building: treated like an influencer move, ignored until sales confirm it.
+  if (pendingChangePoints > s.volumeBurstPoints) {
+    dampingFactor *= s.kolDamping;
+    warnings.push(
+      `Positive talk jumped ${pendingChangePoints.toFixed(0)} volume points (more than ${s.volumeBurstPoints}) within ${lag} week(s): treated as a spike and ${s.kolDamping === 0 ? "ignored until sales follow" : `damped to ${Math.round(s.kolDamping * 100)}%`}.`,
+    );
+  }
+  return {
+    lagWeeks: lag,
+    liftPerPoint,
+    correlation: evidence.correlation,
+    pendingChangePoints: Math.abs(pendingChangePoints) >= s.noiseThresholdPoints ? pendingChangePoints : 0,
+    validity,
+    dampingFactor,
     warnings,
     flags,
   };

@@ -61,6 +61,22 @@ export interface InventorySettings {
     kolShareThreshold: number;
     /** Fraction of the lift kept for an influencer-driven rise sales have not confirmed; 0 ignores it until they do. */
     kolDamping: number;
+    /**
+     * Minimum correlation between lagged sentiment changes and later sales changes before a
+     * product's own slope is trusted; below it (with at least `minPairsForOwnSlope` weeks) the product
+     * counts as evidence of no relation, so pure noise cannot move orders.
+     */
+    minOwnCorrelation: number;
+    minPairsForOwnSlope: number;
+    /**
+     * Volume term: growth of positive-mention volume (100 × Δlog, "volume points") leading sales.
+     * Prior strength in volume points², fallback and cap of the slope (sales log change per volume point).
+     */
+    volumePriorStrengthPoints2: number;
+    volumeFallbackLiftPerPoint: number;
+    volumeMaxLiftPerPoint: number;
+    /** A rise in positive-volume points above this within the lag is a spike, damped like a KOL move. */
+    volumeBurstPoints: number;
   };
   validity: {
     /** Above this the sentiment moved more than sales: over-reaction. */
@@ -183,6 +199,12 @@ export const DEFAULT_INVENTORY_SETTINGS: InventorySettings = {
     laggingDamping: 0.5,
     kolShareThreshold: 0.5,
     kolDamping: 0,
+    minOwnCorrelation: 0.3,
+    minPairsForOwnSlope: 4,
+    volumePriorStrengthPoints2: 2000,
+    volumeFallbackLiftPerPoint: 0,
+    volumeMaxLiftPerPoint: 0.01,
+    volumeBurstPoints: 100,
   },
   validity: { overReactionAbovePercent: 120, inSyncFromPercent: 80 },
   risk: { negativeShareRiseWeightPerPoint: 0.02, volatilityWeightPerPoint: 0.01, maxRiskFactor: 1.6 },
@@ -399,6 +421,37 @@ export function validateShopSettings(s: InventorySettings): SettingsError[] {
       "between 0 and lift.maxLiftPerPoint",
     ],
     ["lift.maxLiftPerPoint", l.maxLiftPerPoint, between(l.maxLiftPerPoint, 0, 0.2), "between 0 and 0.2"],
+    ["lift.minOwnCorrelation", l.minOwnCorrelation, between(l.minOwnCorrelation, 0, 1), "between 0 and 1"],
+    [
+      "lift.minPairsForOwnSlope",
+      l.minPairsForOwnSlope,
+      Number.isInteger(l.minPairsForOwnSlope) && between(l.minPairsForOwnSlope, 1, 52),
+      "a whole number between 1 and 52",
+    ],
+    [
+      "lift.volumePriorStrengthPoints2",
+      l.volumePriorStrengthPoints2,
+      between(l.volumePriorStrengthPoints2, 0, 1e9),
+      "between 0 and 1e9",
+    ],
+    [
+      "lift.volumeMaxLiftPerPoint",
+      l.volumeMaxLiftPerPoint,
+      between(l.volumeMaxLiftPerPoint, 0, 0.05),
+      "between 0 and 0.05",
+    ],
+    [
+      "lift.volumeBurstPoints",
+      l.volumeBurstPoints,
+      between(l.volumeBurstPoints, 1, 10000),
+      "between 1 and 10000",
+    ],
+    [
+      "lift.volumeFallbackLiftPerPoint",
+      l.volumeFallbackLiftPerPoint,
+      between(l.volumeFallbackLiftPerPoint, 0, l.volumeMaxLiftPerPoint),
+      "between 0 and lift.volumeMaxLiftPerPoint",
+    ],
     ["lift.minMultiplier", l.minMultiplier, between(l.minMultiplier, 0.1, 1), "between 0.1 and 1"],
     ["lift.maxMultiplier", l.maxMultiplier, between(l.maxMultiplier, 1, 10), "between 1 and 10"],
     [

@@ -8,4 +8,5 @@ export * from "./replay";
 export * from "./replayDataset";
 export * from "./runBacktest";
 export * from "./scenarioHistory";
+export * from "./storedHistory";
 export * from "./types";

@@ -102,7 +102,9 @@ export function sentimentWeeksFromMentions(
     `${productId}\u0000${variantId ?? ""}\u0000${week}`;
   for (const m of trusted) {
     accumulator.add(m);
-    const authenticity = Number.isFinite(m.authenticity ?? 1) ? Math.min(1, Math.max(0, m.authenticity ?? 1)) : 1;
+    const authenticity = Number.isFinite(m.authenticity ?? 1)
+      ? Math.min(1, Math.max(0, m.authenticity ?? 1))
+      : 1;
     const weight =
       platformWeight(m.platform, settings.platformWeights) *
       authenticity *

@@ -26,7 +26,7 @@ const EMPTY_SUMS: MetricSums = {
  * Rules: a stock-out day opened with an empty shelf or turned customers away (sold < demand); lost
  * units = Σ (demand − sold); overstock = at each week end, shelf units above `overstockCoverDays` ×
  * the mean daily demand of the trailing `coverWindowDays` days (what customers wanted, so a stock-out
- * does not shrink the yardstick), summed over the week ends.
+ * does not shrink the yardstick), summed over the week ends. Only days from `measureFromDay` count.
  *
  * @example
  * seriesSums(trace).lostUnits; // Σ demand − Σ sold
@@ -35,6 +35,7 @@ export function seriesSums(trace: SeriesTrace, options: ReplayOptions = {}): Met
   const coverWindow = Math.max(1, Math.floor(options.coverWindowDays ?? 28));
   const coverDays = options.overstockCoverDays ?? 56;
   const days = trace.demandUnits.length;
+  const from = Math.max(0, Math.floor(options.measureFromDay ?? 0));
   let stockoutDays = 0;
   let lostUnits = 0;
   let overstockUnits = 0;
@@ -44,18 +45,26 @@ export function seriesSums(trace: SeriesTrace, options: ReplayOptions = {}): Met
   for (let d = 0; d < days; d++) {
     const demand = trace.demandUnits[d] as number;
     const sold = trace.soldUnits[d] as number;
+    windowDemand += demand;
+    if (d >= coverWindow) windowDemand -= trace.demandUnits[d - coverWindow] as number;
+    if (d < from) continue;
     if ((trace.openingStockUnits[d] as number) <= 0 || sold < demand) stockoutDays++;
     lostUnits += demand - sold;
     soldUnits += sold;
     stockUnitDays += trace.closingStockUnits[d] as number;
-    windowDemand += demand;
-    if (d >= coverWindow) windowDemand -= trace.demandUnits[d - coverWindow] as number;
     if (d % 7 === 6) {
       const meanDailyDemand = windowDemand / Math.min(d + 1, coverWindow);
       overstockUnits += Math.max(0, (trace.closingStockUnits[d] as number) - coverDays * meanDailyDemand);
     }
   }
-  return { stockoutDays, lostUnits, overstockUnits, soldUnits, stockUnitDays, days };
+  return {
+    stockoutDays,
+    lostUnits,
+    overstockUnits,
+    soldUnits,
+    stockUnitDays,
+    days: Math.max(0, days - from),
+  };
 }
 
 /**
@@ -152,7 +161,9 @@ export function combinedSums(
   const led = new Map<string, boolean>();
   for (const group of dataset.groupOfProduct.values()) led.set(group.name, group.sentimentLed);
   const sums = groupSums(run, dataset, options);
-  return addSums([...sums].filter(([name]) => include({ name, sentimentLed: led.get(name) ?? false })).map(([, s]) => s));
+  return addSums(
+    [...sums].filter(([name]) => include({ name, sentimentLed: led.get(name) ?? false })).map(([, s]) => s),
+  );
 }
 
 /**

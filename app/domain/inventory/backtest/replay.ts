@@ -56,7 +56,8 @@ function cancelIncoming(pipeline: PendingOrder[], units: number): number {
     order.units -= cut;
     left -= cut;
   }
-  for (let i = pipeline.length - 1; i >= 0; i--) if ((pipeline[i] as PendingOrder).units <= 0) pipeline.splice(i, 1);
+  for (let i = pipeline.length - 1; i >= 0; i--)
+    if ((pipeline[i] as PendingOrder).units <= 0) pipeline.splice(i, 1);
   return Math.max(0, Math.floor(units)) - left;
 }
 
@@ -79,7 +80,8 @@ export function replayPolicy(
   options: ReplayOptions = {},
 ): ReplayRun {
   const firstDayNumber = dayNumberFromIsoDate(dataset.firstDay);
-  if (firstDayNumber === null) throw new RangeError(`replayPolicy: firstDay ${dataset.firstDay} is not a date`);
+  if (firstDayNumber === null)
+    throw new RangeError(`replayPolicy: firstDay ${dataset.firstDay} is not a date`);
   const days = Math.max(0, Math.floor(dataset.days));
   const reviewEvery = Math.max(1, Math.floor(options.reviewEveryDays ?? 7));
   const applySpeculative = options.applySpeculative ?? true;
@@ -131,10 +133,11 @@ export function replayPolicy(
       state.trace.receivedUnits[d] = received;
     }
 
-    if (d % reviewEvery === 0) review(dataset, states, stateByKey, policy, firstDayNumber, d, notes, {
-      applySpeculative,
-      applyReduce,
-    });
+    if (d % reviewEvery === 0)
+      review(dataset, states, stateByKey, policy, firstDayNumber, d, notes, {
+        applySpeculative,
+        applyReduce,
+      });
 
     for (const state of states) {
       const { trace } = state;
@@ -205,7 +208,11 @@ function review(
   for (const note of result.value.notes) notes.add(note);
   for (const error of result.value.settingsErrors) notes.add(error.message);
   for (const proposal of result.value.proposals) {
-    if (proposal.disposition === "suppressed" || proposal.variantId === null || proposal.locationId === null) {
+    if (
+      proposal.disposition === "suppressed" ||
+      proposal.variantId === null ||
+      proposal.locationId === null
+    ) {
       continue;
     }
     const state = stateByKey.get(proposal.variantId + KEY_SEPARATOR + proposal.locationId);

@@ -53,7 +53,8 @@ export interface ReplayHistory {
  */
 export function replayDatasetFromHistory(history: ReplayHistory): ReplayDataset {
   const firstDayNumber = dayNumberFromIsoDate(history.firstDay);
-  if (firstDayNumber === null) throw new RangeError(`replayDatasetFromHistory: ${history.firstDay} is not a date`);
+  if (firstDayNumber === null)
+    throw new RangeError(`replayDatasetFromHistory: ${history.firstDay} is not a date`);
   const days = Math.max(0, Math.floor(history.days));
   const base = history.settings ?? mergeInventorySettings();
   const products: Record<string, Partial<ReplenishmentParameters>> = { ...base.products };

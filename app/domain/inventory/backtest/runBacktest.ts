@@ -49,7 +49,11 @@ export function runBacktest(
   return {
     groups,
     sentimentLed: anyLed
-      ? { pulse: metricsOf(ledPulse), blind: metricsOf(ledBlind), verdict: sentimentLedVerdict(ledPulse, ledBlind) }
+      ? {
+          pulse: metricsOf(ledPulse),
+          blind: metricsOf(ledBlind),
+          verdict: sentimentLedVerdict(ledPulse, ledBlind),
+        }
       : null,
     total: {
       pulse: metricsOf(combinedSums(pulse, dataset, () => true, options)),

@@ -34,7 +34,8 @@ export function replayHistoryFromScenario(
   const first = Date.parse(`${scenario.historyStart}T00:00:00Z`);
   const end = Date.parse(`${scenario.historyEnd}T00:00:00Z`);
   const groupOfProduct = new Map<string, ReplayGroup>();
-  for (const p of scenario.products) groupOfProduct.set(p.id, { name: p.story, sentimentLed: p.sentimentLed });
+  for (const p of scenario.products)
+    groupOfProduct.set(p.id, { name: p.story, sentimentLed: p.sentimentLed });
   return {
     firstDay: scenario.historyStart,
     days: Math.round((end - first) / 86_400_000),

@@ -57,6 +57,8 @@ export interface ReplayOptions {
   applySpeculative?: boolean;
   /** Apply "reduce" proposals (cancel incoming units); default true. */
   applyReduce?: boolean;
+  /** Metrics count days from this one (e.g. the first day sentiment exists); default 0. */
+  measureFromDay?: number;
 }
 
 /** Day-by-day trace of one series under one policy (all arrays have `days` entries). */
