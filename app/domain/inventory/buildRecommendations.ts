@@ -717,7 +717,8 @@ export function buildRecommendations(
         // Cancelling is hard to undo (a new order waits a whole lead time), so the overstock test reads
         // the more generous of the forecast and the in-stock velocity: a quiet week on a slow seller
         // drags Holt-Winters down, not what customers will want over the next eight weeks.
-        const coverDailyDemand = Math.max(forecast.meanDailyUnits, lp.velocityUnitsPerDay) * plan.demandMultiplier;
+        const coverDailyDemand =
+          Math.max(forecast.meanDailyUnits, lp.velocityUnitsPerDay) * plan.demandMultiplier;
         const keepUnits = overstockKeepUnits(
           plan.orderUpToUnits,
           coverDailyDemand,

@@ -74,7 +74,7 @@ export function learnLiftEvidence(
  * `minOwnCorrelation` (or there are too few weeks to judge), otherwise the cross products are zeroed
  * while the squared changes stay: many weeks in which sentiment moved without sales following are
  * evidence of *no* relation, so the slope is pulled toward 0, not toward the shop.
- * Rule: trusted = pairs < minPairs or correlation ≥ minCorrelation.
+ * Rule: trusted = pairs < minPairs, or sentiment never moved (Σx² = 0), or correlation ≥ minCorrelation.
  *
  * @example
  * trustedLiftEvidence({ ...evidence, pairs: 8, correlation: 0.1 }, DEFAULT_INVENTORY_SETTINGS.lift).sumCrossProducts; // 0
@@ -83,7 +83,9 @@ export function trustedLiftEvidence(
   evidence: LiftEvidence,
   settings: Pick<InventorySettings["lift"], "minOwnCorrelation" | "minPairsForOwnSlope">,
 ): LiftEvidence {
-  if (evidence.pairs < settings.minPairsForOwnSlope) return evidence;
+  // Sentiment that never moved teaches nothing either way: that product borrows the shop's slope.
+  if (evidence.pairs < settings.minPairsForOwnSlope || !(evidence.sumSquaredSentimentChanges > 0))
+    return evidence;
   if (evidence.correlation >= settings.minOwnCorrelation) return evidence;
   return { ...evidence, sumCrossProducts: 0 };
 }

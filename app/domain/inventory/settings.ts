@@ -203,7 +203,7 @@ export const DEFAULT_INVENTORY_SETTINGS: InventorySettings = {
     minPairsForOwnSlope: 4,
     volumePriorStrengthPoints2: 2000,
     volumeFallbackLiftPerPoint: 0,
-    volumeMaxLiftPerPoint: 0.01,
+    volumeMaxLiftPerPoint: 0,
     volumeBurstPoints: 100,
   },
   validity: { overReactionAbovePercent: 120, inSyncFromPercent: 80 },
