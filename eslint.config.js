@@ -34,7 +34,10 @@ export default tseslint.config(
       "no-restricted-globals": ["error", "process", "fetch"],
       "no-restricted-syntax": [
         "error",
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Pass the clock in." },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Pass the clock in.",
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Pass the clock in." },
       ],
     },

@@ -1,4 +1,10 @@
-import { isoWeek, shiftIsoWeek, type IsoWeek, type SignalDetail, type WeekOverWeekChange } from "~/domain/signals";
+import {
+  isoWeek,
+  shiftIsoWeek,
+  type IsoWeek,
+  type SignalDetail,
+  type WeekOverWeekChange,
+} from "~/domain/signals";
 import { displayHandles, findProduct, listProductSignals, listProductWeeks } from "~/models/signals.server";
 
 /** How many weeks the overview looks back: this week and the one before are compared. */

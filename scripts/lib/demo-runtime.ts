@@ -3,7 +3,9 @@ import path from "node:path";
 import { parseEnv } from "~/config/env.server";
 import { db } from "~/db.server";
 import { seedDemoStore } from "~/demo/seed.server";
+import { countRecommendations } from "~/models/recommendations.server";
 import { findShopByDomain } from "~/models/shops.server";
+import { runPlanningCycle } from "~/services/planning.server";
 import { scoreMentionBacklog } from "~/services/scoring.server";
 import { recomputeWeeklySignals } from "~/services/signals.server";
 import { DEFAULT_SCENARIO_TODAY, generateScenario } from "~/demo/scenario";
@@ -78,6 +80,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     if (scoring.scored > 0) {
       const signals = await recomputeWeeklySignals(shopId, { from: scoring.earliestPostedAt, now });
       say(`scored ${scoring.scored} mentions and computed ${signals.rows} weekly signal rows`);
+    }
+    if ((await countRecommendations(shopId)) === 0) {
+      const plan = await runPlanningCycle(shopId, now());
+      if (plan.ok)
+        say(`planned cycle ${plan.cycleId}: ${plan.recommendations.created} recommendations to review`);
+      else say(`planning skipped: ${plan.reason}`);
     }
   }
   await db().$disconnect();
