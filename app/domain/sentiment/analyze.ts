@@ -3,9 +3,18 @@ import { defaultAspectTaxonomy } from "./aspectTaxonomy";
 import { scoreChinese } from "./chineseScorer";
 import { isKnownEnglishWord } from "./englishLexicon";
 import { scoreEnglish } from "./englishScorer";
+import { tokenizeAsciiText, tokenizeEnglish, type EnglishToken } from "./englishTokenizer";
 import { findFeatureRequests } from "./featureRequests";
 import { cleanInput, defaultMaxChars } from "./inputCleaning";
-import { languageByModel, languageByRules, needsModel } from "./languageDetection";
+import {
+  languageByModel,
+  languageByScript,
+  languageOfLatinTokens,
+  latinScript,
+  needsModel,
+  shortLatinScript,
+  shortTextLetters,
+} from "./languageDetection";
 import { lexiconVersion } from "./lexiconVersion";
 import { defaultNeutralBand, labelForPolarity, normalizeValence } from "./polarityScale";
 import type { AnalyzeOptions, ScoredText, SentimentAnalysis, UnscorableReason } from "./types";
@@ -32,21 +41,43 @@ function read(text: unknown, maxChars: number, withClauses: boolean): Reading {
       unscorableReason: text.trim().length === 0 ? "empty" : "no-content",
     };
   }
-  let language = languageByRules(cleaned, isKnownEnglishWord);
+  // A Latin-script text is tokenised once: its words are the language evidence and the input of
+  // the English scorer alike. Plain ASCII text (most English mentions) needs no script census.
+  let tokens: EnglishToken[] | undefined;
+  let language: string;
+  const ascii = tokenizeAsciiText(cleaned);
+  if (ascii) {
+    tokens = ascii.tokens;
+    if (ascii.latinLetters === 0) language = "und";
+    else {
+      const short = ascii.latinLetters < shortTextLetters;
+      language = languageOfLatinTokens(tokens, short, isKnownEnglishWord);
+    }
+  } else {
+    language = languageByScript(cleaned);
+    if (language === latinScript || language === shortLatinScript) {
+      tokens = tokenizeEnglish(cleaned);
+      language = languageOfLatinTokens(tokens, language === shortLatinScript, isKnownEnglishWord);
+    }
+  }
   if (language === needsModel) {
     // The model costs ~0.5 ms; a text in which the English lexicon finds nothing scores 0 in any
     // case, so the plain score path asks the model only when the answer would change the score.
     if (!withClauses) {
-      const scored = scoreEnglish(cleaned, false);
+      const scored = scoreEnglish(cleaned, false, tokens);
       if (scored.absoluteValence === 0) return { language: "und", cleaned, truncated, scored };
+      language = languageByModel(cleaned);
+      if (language === "en") return { language, cleaned, truncated, scored };
+    } else {
+      language = languageByModel(cleaned);
     }
-    language = languageByModel(cleaned);
   }
-  if (language === "en") return { language, cleaned, truncated, scored: scoreEnglish(cleaned, withClauses) };
+  if (language === "en")
+    return { language, cleaned, truncated, scored: scoreEnglish(cleaned, withClauses, tokens) };
   if (language === "zh") return { language, cleaned, truncated, scored: scoreChinese(cleaned) };
   if (language === "und") {
     // No letters: emoji and emoticons still speak ("😍😍"), punctuation and numbers do not.
-    const scored = scoreEnglish(cleaned, withClauses);
+    const scored = scoreEnglish(cleaned, withClauses, tokens);
     if (scored.absoluteValence > 0) return { language, cleaned, truncated, scored };
     return { language, cleaned, truncated, unscorableReason: "no-content" };
   }

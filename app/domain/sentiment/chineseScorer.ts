@@ -30,6 +30,8 @@ const negationFactors = {
 } as const;
 // Chinese negation reaches over particles and measure words ("没有想象中的那么好"), so further than English.
 const negationReachPieces = 5;
+// Per negator without a sentiment word to act on, when nothing else in the text scores.
+const unmetExpectationValence = 0.5;
 const sentenceEnd = /[。！？!?…\n]/;
 const emojiPattern = /\p{Extended_Pictographic}/u;
 const latinWord = /^[a-z']+$/i;
@@ -39,12 +41,73 @@ const clauseOpeningOnly = new Set(["不过", "只是"]);
 const negatingPrefixes = new Set(["不", "没", "无", "未", "别"]);
 const gradingPrefixes = new Set(["很", "太", "真", "挺", "超", "最", "更", "还", "蛮", "偏", "好"]);
 
+// Characters the segmenter glues to the word before ("觉得很", "都不", "很不") that open a reading of their own.
+const detachableTails = new Set(["不", "很", "太", "没", "挺", "超", "最", "真"]);
+// Particles the segmenter glues to a sentiment word ("烂的", "贵了"); "好的"/"好了" mean "OK"/"done".
+const detachableParticles = new Set(["的", "了", "啊", "呀", "吧", "呢", "哦", "啦", "得"]);
+
+function isKnownPiece(text: string): boolean {
+  return (
+    chineseValence(text) !== undefined ||
+    chineseNegators.has(text) ||
+    chineseDegreeWords.has(text) ||
+    chineseContrastWords.has(text) ||
+    chineseTopicAdjectives.has(text)
+  );
+}
+
+/**
+ * Splits a segment the dictionary segmenter glued together when its parts read differently:
+ * a negator or degree word before a sentiment word ("很不" → 很 + 不, "太差" stays a lexicon
+ * entry), a particle after one ("烂的" → 烂 + 的), a degree word or negator closing an unknown
+ * word ("觉得很" → 觉得 + 很). Known words are left whole.
+ */
+function splitGlued(text: string, depth: number = 0): string[] {
+  if (text.length < 2 || depth > 3 || isKnownPiece(text)) return [text];
+  const head = text[0]!;
+  const rest = text.slice(1);
+  if (negatingPrefixes.has(head) || gradingPrefixes.has(head)) {
+    if (isKnownPiece(rest) || isKnownPiece(rest.slice(0, -1))) return [head, ...splitGlued(rest, depth + 1)];
+  }
+  const last = text[text.length - 1]!;
+  const body = text.slice(0, -1);
+  if (detachableParticles.has(last) && body !== "好" && chineseValence(body) !== undefined)
+    return [body, last];
+  if (detachableTails.has(last)) return [...splitGlued(body, depth + 1), last];
+  return [text];
+}
+
 function segmentText(text: string): Piece[] {
   const pieces: Piece[] = [];
   for (const { segment, index, isWordLike } of segmenter.segment(text)) {
+    if (isWordLike === true && segment.length >= 2) {
+      const parts = splitGlued(segment);
+      let start = index;
+      for (const part of parts) {
+        pieces.push({ text: part, wordLike: true, start, end: start + part.length });
+        start += part.length;
+      }
+      continue;
+    }
     pieces.push({ text: segment, wordLike: isWordLike === true, start: index, end: index + segment.length });
   }
   return pieces;
+}
+
+/** A topic word, possibly split by the segmenter ("性|价|比"): its adjectives and length in pieces. */
+function topicMatch(
+  pieces: readonly Piece[],
+  index: number,
+): { adjectives: ReadonlyMap<string, number>; length: number } | undefined {
+  let joined = "";
+  for (let k = 0; k < 3 && index + k < pieces.length; k++) {
+    const piece = pieces[index + k]!;
+    if (!piece.wordLike) return undefined;
+    joined += piece.text;
+    const adjectives = chineseTopicAdjectives.get(joined);
+    if (adjectives) return { adjectives, length: k + 1 };
+  }
+  return undefined;
 }
 
 /** Longest run of word pieces from `index` that is a lexicon entry: its valence and length in pieces. */
@@ -118,6 +181,8 @@ export function scoreChinese(text: string): ScoredText {
   let degree = 1;
   let excess = false;
   let topic: ReadonlyMap<string, number> | undefined;
+  // Negators that found no sentiment word to turn ("没有收到", "不给退"): in a review, an unmet expectation.
+  let negatorsSeen = 0;
 
   const closeClause = (): void => {
     clauseOpen = false;
@@ -195,9 +260,11 @@ export function scoreChinese(text: string): ScoredText {
       if (valence) emit(valence, i, true);
       continue;
     }
-    const topicAdjectives = chineseTopicAdjectives.get(piece.text);
-    if (topicAdjectives) {
-      topic = topicAdjectives;
+    const topicHere = topicMatch(pieces, i);
+    if (topicHere && topicHere.length >= (lexiconMatch(pieces, i)?.length ?? 0)) {
+      topic = topicHere.adjectives;
+      span.last = i + topicHere.length - 1;
+      i += topicHere.length - 1;
       continue;
     }
     if (excess && chineseExcessAdjectives.has(piece.text) && chineseValence(piece.text) === undefined) {
@@ -242,6 +309,7 @@ export function scoreChinese(text: string): ScoredText {
       negation =
         negator === "strong" && (next === "很" || next === "太" || next === "是很") ? "weak" : negator;
       piecesSinceNegator = 0;
+      negatorsSeen++;
       continue;
     }
     if (degreeFactor !== undefined && (degreeReading || match === undefined)) {
@@ -264,6 +332,16 @@ export function scoreChinese(text: string): ScoredText {
     }
   }
 
+  // A review with no sentiment word but a negated action complains about what did not happen
+  // ("货没到", "没有送耳机", "不给发票"); read it as mildly negative rather than as nothing.
+  if (contributions.length === 0 && negatorsSeen > 0 && clauseSpans.length > 0) {
+    contributions.push({
+      valence: -unmetExpectationValence * Math.min(negatorsSeen, 2),
+      position: pieces.length - 1,
+      sentence: 0,
+      clause: clauseSpans.length - 1,
+    });
+  }
   applyContrast(contributions, marks);
   const { valence, absoluteValence, clauseValences } = sumValences(
     contributions,

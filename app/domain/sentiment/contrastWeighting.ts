@@ -82,11 +82,18 @@ export function sumValences(
     clauseValences[contribution.clause] = (clauseValences[contribution.clause] ?? 0) + contribution.valence;
     absoluteValence += Math.abs(contribution.valence);
   }
+  let plain = 0;
+  for (let s = 0; s < sentenceValences.length; s++) plain += sentenceValences[s] ?? 0;
+  // "!" emphasises its sentence's sentiment; after a sentence without any ("Friday!!!") it
+  // emphasises the text's overall direction.
+  const overall = Math.sign(plain);
   let valence = 0;
-  for (let s = 0; s < sentenceValences.length; s++) {
+  const sentences = Math.max(sentenceValences.length, exclamationsBySentence.length);
+  for (let s = 0; s < sentences; s++) {
     const sentenceValence = sentenceValences[s] ?? 0;
     const bangs = Math.min(exclamationsBySentence[s] ?? 0, 4);
-    valence += sentenceValence + Math.sign(sentenceValence) * bangs * exclamationStep;
+    const direction = sentenceValence === 0 ? overall : Math.sign(sentenceValence);
+    valence += sentenceValence + direction * bangs * exclamationStep;
   }
   return { valence, absoluteValence, clauseValences };
 }

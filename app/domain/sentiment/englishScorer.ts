@@ -1,7 +1,8 @@
 import { emojiValence, emoticonValence } from "./emojiLexicon";
 import { choiceNouns, scarcityValence } from "./commerceLexicon";
-import { englishWordValence, phraseStarters, phrasesStartingWith } from "./englishLexicon";
+import { englishWordValence, phraseStarters, phrasesStartingWith, shortLexiconWords } from "./englishLexicon";
 import { tokenizeEnglish, type EnglishToken } from "./englishTokenizer";
+import type { ContrastKind } from "./valenceModifiers";
 import type { ScoredClause, ScoredText } from "./types";
 import { applyContrast, sumValences, type Contribution, type ContrastMark } from "./contrastWeighting";
 import {
@@ -137,6 +138,91 @@ const structuralWords: ReadonlySet<string> = new Set([
   "likes",
 ]);
 
+const noWords: readonly string[] = Object.freeze([]);
+const noClauses: readonly ScoredClause[] = Object.freeze([]);
+
+/** What the scorer needs to know about one lower-case word, looked up once per spelling. */
+interface WordFacts {
+  /** Opens an idiom, grades, negates, or is "like"/"few": needs the full reading. */
+  readonly structural: boolean;
+  readonly contrast: ContrastKind | undefined;
+  /** Lexicon valence (with plural and inflection fallbacks) for a plain word, 0 when none. */
+  readonly valence: number;
+}
+
+// One Map lookup per token instead of four (contrast, structure, negation, lexicon); words repeat
+// across texts, so the table stays small. Cleared if a pathological input fills it.
+let factsByWord: Record<string, WordFacts | undefined> = Object.create(null) as Record<string, WordFacts>;
+let factsCount = 0;
+const factsLimit = 100_000;
+
+function factsFor(word: string): WordFacts {
+  const known = factsByWord[word];
+  if (known) return known;
+  const contrast = contrastWords.get(word);
+  const structural = structuralWords.has(word) || word.endsWith("n't");
+  const facts: WordFacts = {
+    structural,
+    contrast,
+    valence: structural || contrast ? 0 : (englishWordValence(word, false) ?? 0),
+  };
+  if (++factsCount > factsLimit) {
+    factsByWord = Object.create(null) as Record<string, WordFacts>;
+    factsCount = 1;
+  }
+  factsByWord[word] = facts;
+  return facts;
+}
+
+// Words of up to four characters are half of all tokens ("i", "to", "the", "this") and few
+// carry sentiment or structure. A bitset indexed by their characters says which might, so the
+// others skip the hash lookup. Characters outside a-z, 0-9, "'" and "-" fall back to the lookup.
+const shortWordLength = 4;
+const shortAlphabet = 40;
+const noFacts: WordFacts = { structural: false, contrast: undefined, valence: 0 };
+
+function shortCharCode(code: number): number {
+  if (code >= 0x61 && code <= 0x7a) return code - 0x60;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 27;
+  if (code === 0x27) return 37;
+  if (code === 0x2d) return 38;
+  return -1;
+}
+
+/** Index of a word of 1-4 table characters (distinct per word: code 0 is unused), or -1. */
+function shortWordKey(word: string): number {
+  let key = 0;
+  for (let k = 0; k < word.length; k++) {
+    const code = shortCharCode(word.charCodeAt(k));
+    if (code < 0) return -1;
+    key = key * shortAlphabet + code;
+  }
+  return key;
+}
+
+const shortWordsWithFacts = new Uint32Array(Math.ceil(shortAlphabet ** shortWordLength / 32));
+function markShortWord(word: string): void {
+  if (word.length > shortWordLength) return;
+  const key = shortWordKey(word);
+  if (key >= 0) shortWordsWithFacts[key >>> 5]! |= 1 << (key & 31);
+}
+for (const word of shortLexiconWords(shortWordLength)) {
+  markShortWord(word);
+  // "wins" reads through "win": a plural of a short lexicon word has facts too.
+  markShortWord(`${word}s`);
+}
+for (const word of structuralWords) markShortWord(word);
+for (const word of contrastWords.keys()) markShortWord(word);
+
+/** `factsFor` with the short-word bitset in front. */
+function tokenFacts(word: string): WordFacts {
+  if (word.length <= shortWordLength && !word.endsWith("n't")) {
+    const key = shortWordKey(word);
+    if (key >= 0 && (shortWordsWithFacts[key >>> 5]! & (1 << (key & 31))) === 0) return noFacts;
+  }
+  return factsFor(word);
+}
+
 /** Applies the pending booster, capitals, stretching and negation to a plain word's valence. */
 function emphasise(
   valence: number,
@@ -160,12 +246,17 @@ function isSentenceEnd(token: EnglishToken): boolean {
  * Scores English text with AFINN-165 plus Pulse's rules: phrases, negation with a scope,
  * boosters and dampeners, "but"/"although" contrast, capitals, stretching, "!", emoji and emoticons.
  * Returns lexicon-unit sums (normalise with `normalizeValence`) and, unless `withClauses` is
- * false, the clauses for aspects and the tokens read.
+ * false, the clauses for aspects and the tokens read. Pass `tokenized` when the caller already
+ * ran `tokenizeEnglish` on the same text.
  * @example
  * scoreEnglish("not bad at all, but the nose pads pinch").valence; // > 0
  */
-export function scoreEnglish(text: string, withClauses: boolean = true): ScoredText {
-  const tokens = tokenizeEnglish(text);
+export function scoreEnglish(
+  text: string,
+  withClauses: boolean = true,
+  tokenized?: readonly EnglishToken[],
+): ScoredText {
+  const tokens = tokenized ?? tokenizeEnglish(text);
   const contributions: Contribution[] = [];
   const marks: ContrastMark[] = [];
   const clauses: ClauseSpan[] = [];
@@ -217,7 +308,8 @@ export function scoreEnglish(text: string, withClauses: boolean = true): ScoredT
       continue;
     }
 
-    const contrast = contrastWords.get(token.lower);
+    const facts = token.stretched ? undefined : tokenFacts(token.lower);
+    const contrast = facts ? facts.contrast : contrastWords.get(token.lower);
     if (contrast) {
       // A clause boundary ends negation and any pending booster.
       current = undefined;
@@ -240,8 +332,8 @@ export function scoreEnglish(text: string, withClauses: boolean = true): ScoredT
     let valence = 0;
     let length = 1;
     // Most words are plain: no idiom, modifier or negator starts with them, so one lookup decides.
-    if (!token.stretched && !structuralWords.has(token.lower) && !token.lower.endsWith("n't")) {
-      valence = wordValence(tokens, i);
+    if (facts && !facts.structural) {
+      valence = facts.valence;
       if (valence === 0 && pendingExcess && excessAdjectives.has(token.lower)) valence = -1.5;
       if (negated) {
         wordsSinceNegator++;
@@ -341,7 +433,7 @@ export function scoreEnglish(text: string, withClauses: boolean = true): ScoredT
   );
 
   // The plain `score` path needs only the totals; quoting clauses costs a slice per clause.
-  if (!withClauses) return { tokens: [], clauses: [], valence, absoluteValence };
+  if (!withClauses) return { tokens: noWords, clauses: noClauses, valence, absoluteValence };
   const scoredClauses: ScoredClause[] = clauses.map((span, index) => {
     const first = tokens[span.firstToken]!;
     const last = tokens[span.lastToken]!;

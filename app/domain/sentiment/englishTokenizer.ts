@@ -61,6 +61,141 @@ function symbolToken(kind: EnglishTokenKind, surface: string, start: number): En
   };
 }
 
+// The emoticon alternative alone, anchored: the fast scanner tries it where a face may start.
+const emoticonAt = new RegExp(emoticon, "uy");
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+}
+
+// Characters an emoticon can start with: ":)", ";-)", "=D", "(:", "[:", "</3", "<3", "^_^", "xD", "-_-", "T_T".
+function mayStartEmoticon(code: number): boolean {
+  return (
+    code === 0x3a ||
+    code === 0x3b ||
+    code === 0x3d ||
+    code === 0x28 ||
+    code === 0x5b ||
+    code === 0x3c ||
+    code === 0x5e ||
+    code === 0x78 ||
+    code === 0x58 ||
+    code === 0x2d ||
+    code === 0x54
+  );
+}
+
+const rightSingleQuote = 0x2019;
+const ellipsis = 0x2026;
+/**
+ * The same tokens as the regex below, by a hand-written scan, for text that is ASCII apart from
+ * curly quotes and "…" (most English mentions). Returns undefined at the first other character,
+ * so letters with accents, emoji and other scripts take the Unicode regex path.
+ */
+function tokenizeAscii(text: string): AsciiTokens | undefined {
+  const tokens: EnglishToken[] = [];
+  let latinLetters = 0;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (
+      code >= 0x80 &&
+      code !== rightSingleQuote &&
+      code !== ellipsis &&
+      code !== 0x2018 &&
+      code !== 0x201c &&
+      code !== 0x201d
+    )
+      return undefined;
+    if (mayStartEmoticon(code)) {
+      emoticonAt.lastIndex = i;
+      const face = emoticonAt.exec(text);
+      if (face) {
+        tokens.push(symbolToken("emoticon", face[0], i));
+        i += face[0].length;
+        continue;
+      }
+    }
+    if (isAsciiWordChar(code)) {
+      // Case, digits and stretching are counted in the same scan that finds the word's end.
+      let end = i;
+      let letters = 0;
+      let lowercase = 0;
+      let digits = 0;
+      let curly = false;
+      let stretched = false;
+      let previous = -1;
+      let run = 0;
+      for (;;) {
+        for (; end < length; end++) {
+          const char = text.charCodeAt(end);
+          if (char >= 0x61 && char <= 0x7a) {
+            letters++;
+            lowercase++;
+          } else if (char >= 0x41 && char <= 0x5a) letters++;
+          else if (char >= 0x30 && char <= 0x39) digits++;
+          else break;
+          // Stretching is judged as written: "Ooo" is not three equal letters, "ooo" is.
+          run = char === previous ? run + 1 : 1;
+          previous = char;
+          if (run >= 3 && digits === 0) stretched = true;
+        }
+        const joiner = text.charCodeAt(end);
+        // "don't", "don’t", "well-made": an apostrophe or hyphen between word characters joins them.
+        if (
+          (joiner === 0x27 || joiner === rightSingleQuote || joiner === 0x2d) &&
+          isAsciiWordChar(text.charCodeAt(end + 1))
+        ) {
+          if (joiner === rightSingleQuote) curly = true;
+          previous = joiner;
+          run = 1;
+          end++;
+        } else break;
+      }
+      latinLetters += letters;
+      const surface = text.slice(i, end);
+      let lower = lowercase === letters ? surface : surface.toLowerCase();
+      if (curly) lower = lower.replace(/’/g, "'");
+      tokens.push({
+        kind: "word",
+        text: surface,
+        lower,
+        start: i,
+        end,
+        shouted: letters >= 2 && lowercase === 0 && digits === 0,
+        stretched,
+      });
+      i = end;
+      continue;
+    }
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === ellipsis) {
+      let end = i + 1;
+      for (; end < length; end++) {
+        const next = text.charCodeAt(end);
+        if (next !== 0x2e && next !== 0x21 && next !== 0x3f && next !== ellipsis) break;
+      }
+      tokens.push(symbolToken("punctuation", text.slice(i, end), i));
+      i = end;
+      continue;
+    }
+    if (code === 0x2c || code === 0x3b || code === 0x3a) {
+      tokens.push(symbolToken("punctuation", text[i]!, i));
+      i++;
+      continue;
+    }
+    if (code === 0x0a) {
+      let end = i + 1;
+      while (end < length && text.charCodeAt(end) === 0x0a) end++;
+      tokens.push(symbolToken("punctuation", text.slice(i, end), i));
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return { tokens, latinLetters };
+}
+
 /**
  * Splits English text into words, emoticons, emoji and punctuation, keeping offsets so clauses
  * can be quoted back as evidence.
@@ -68,6 +203,28 @@ function symbolToken(kind: EnglishTokenKind, surface: string, start: number): En
  * tokenizeEnglish("SO good :)").map((t) => t.lower); // ["so", "good", ":)"]
  */
 export function tokenizeEnglish(text: string): EnglishToken[] {
+  return tokenizeAscii(text)?.tokens ?? tokenizeWithRegex(text);
+}
+
+/** Tokens of a text that is ASCII apart from curly quotes and "…", with its count of letters. */
+export interface AsciiTokens {
+  readonly tokens: EnglishToken[];
+  readonly latinLetters: number;
+}
+
+/**
+ * Tokenises text that is ASCII apart from curly quotes and "…" and counts its letters, or returns
+ * undefined for any other text. Such a text can only be Latin-script (or letterless), so the
+ * caller can skip the script census.
+ * @example
+ * tokenizeAsciiText("Love it!")?.latinLetters; // 6
+ */
+export function tokenizeAsciiText(text: string): AsciiTokens | undefined {
+  return tokenizeAscii(text);
+}
+
+/** The reference tokenizer: one Unicode regex, any script. */
+export function tokenizeWithRegex(text: string): EnglishToken[] {
   const tokens: EnglishToken[] = [];
   tokenPattern.lastIndex = 0;
   for (let match = tokenPattern.exec(text); match !== null; match = tokenPattern.exec(text)) {

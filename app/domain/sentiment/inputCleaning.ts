@@ -9,12 +9,16 @@ export interface CleanedText {
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const doubleSpace = /[ \t\u00a0]{2}/;
+const anySurrogate = /[\uD800-\uDFFF]/;
 const scriptOrStyle = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const htmlTag = /<\/?[a-z][^>]*>|<!--[\s\S]*?-->/gi;
 const markdownImage = /!\[([^\]]*)\]\([^)]*\)/g;
 const markdownLink = /\[([^\]]+)\]\([^)]*\)/g;
 const url = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const email = /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g;
+// "name@host.tld" has a dot after the "@"; most "@" in mentions are handles, so look before the slow scan.
+const emailShape = /@[\w-]+\./;
 const mention = /(^|\s)@\w+/g;
 // Markdown emphasis, headings, quotes and code fences carry no words; keep the words inside.
 const markdownMarks = /(\*\*|__|~~|`{1,3}|^#{1,6}\s|^>\s?)/gm;
@@ -53,14 +57,18 @@ function decodeEntity(match: string, body: string): string {
 export function cleanInput(raw: string, maxChars: number = defaultMaxChars): CleanedText {
   const truncated = raw.length > maxChars;
   let text = truncated ? raw.slice(0, maxChars) : raw;
-  text = text.replace(loneSurrogate, "\uFFFD");
+  // Surrogates are rare in English text; test for any before the slower pair-aware replace.
+  if (anySurrogate.test(text)) text = text.replace(loneSurrogate, "\uFFFD");
   if (text.includes("<")) text = text.replace(scriptOrStyle, " ").replace(htmlTag, " ");
   if (text.includes("&")) text = text.replace(entity, decodeEntity);
   if (text.includes("](")) text = text.replace(markdownImage, "$1").replace(markdownLink, "$1");
   if (text.includes("://") || text.includes("www.")) text = text.replace(url, " ");
-  if (text.includes("@")) text = text.replace(email, " ").replace(mention, "$1");
+  if (text.includes("@")) {
+    if (emailShape.test(text)) text = text.replace(email, " ");
+    text = text.replace(mention, "$1");
+  }
   // Removed markup leaves runs of spaces; evidence quotes read better without them.
   if (/[*_~`#>]/.test(text)) text = text.replace(markdownMarks, " ");
-  text = text.replace(/[ \t\u00a0]{2,}/g, " ");
+  if (doubleSpace.test(text)) text = text.replace(/[ \t\u00a0]{2,}/g, " ");
   return { text: text.trim(), truncated };
 }

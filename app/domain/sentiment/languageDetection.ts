@@ -56,7 +56,15 @@ const englishFunctionWords = new Set(
   (
     "the and i you it this that to of for with my have has had but not so just be was were are they we he she " +
     "what will would your from if or all about there get got too very really it's i'm don't can't do did does " +
-    "can how when why who one out up now today at an im dont cant its"
+    "can how when why who one out up now today at an im dont cant its " +
+    // Frequent English content words that are not words of es/fr/de/it/pt/nl either.
+    "new day time get like more people know back think make want way need look work first last year home " +
+    "week night tonight tomorrow thanks ever been being which their them then than these those some any our " +
+    "his her him off after again still here where because while only also well even much many other into " +
+    "through down right going gonna wanna yeah yes okay thing things something nothing everything anything " +
+    "someone everyone best better next watch watching play playing game show movie book read video check " +
+    "free buy shopping shipping price customer service product order ordered bought use used using works " +
+    "worked made came got went said says tell told feel feels felt should could"
   ).split(" "),
 );
 
@@ -73,7 +81,37 @@ const otherFunctionWords = new Set(
 );
 
 const latinWord = /[a-zà-ÿ']+/g;
-const shortTextLetters = 25;
+/** Below this many letters a Latin-script text is too short for the n-gram model. */
+export const shortTextLetters = 25;
+const evidenceWords = 80;
+
+/** Tallies of English and look-alike-language evidence among a text's first words. */
+interface Evidence {
+  english: number;
+  other: number;
+  knownEnglish: number;
+}
+
+/** Adds one lower-case word to the tallies; true once two English function words and no foreign one settle it. */
+function weigh(evidence: Evidence, word: string, isEnglishWord: (word: string) => boolean): boolean {
+  if (englishFunctionWords.has(word)) {
+    evidence.english++;
+    // Two English function words and none foreign settle it; most reviews get here in a few words.
+    return evidence.english >= 2 && evidence.other === 0;
+  }
+  if (otherFunctionWords.has(word)) evidence.other++;
+  else if (word.length > 2 && isEnglishWord(word)) evidence.knownEnglish++;
+  return false;
+}
+
+function verdict({ english, other, knownEnglish }: Evidence): "en" | "other" | "unsure" {
+  // English sentiment words count as half a function word each: "true dat. lol" and
+  // "very cool! #happy" are English even though a Dutch or Czech n-gram model says otherwise.
+  const englishScore = english + knownEnglish / 2;
+  if (englishScore >= 1 && englishScore >= 2 * other) return "en";
+  if (other > 0) return "other";
+  return knownEnglish > 0 ? "en" : "unsure";
+}
 
 /**
  * Weighs English function words against those of look-alike languages in the first words of a
@@ -81,36 +119,55 @@ const shortTextLetters = 25;
  */
 function englishEvidence(text: string, isEnglishWord: (word: string) => boolean): "en" | "other" | "unsure" {
   const lower = (text.length > 2000 ? text.slice(0, 2000) : text).toLowerCase();
-  let english = 0;
-  let other = 0;
-  let knownEnglish = 0;
+  const evidence: Evidence = { english: 0, other: 0, knownEnglish: 0 };
   latinWord.lastIndex = 0;
-  for (let seen = 0; seen < 80; seen++) {
+  for (let seen = 0; seen < evidenceWords; seen++) {
     const match = latinWord.exec(lower);
     if (!match) break;
-    const word = match[0];
-    if (englishFunctionWords.has(word)) {
-      english++;
-      // Two English function words and none foreign settle it; most reviews get here in a few words.
-      if (english >= 2 && other === 0) return "en";
-    } else if (otherFunctionWords.has(word)) other++;
-    else if (knownEnglish === 0 && isEnglishWord(word)) knownEnglish++;
+    if (weigh(evidence, match[0], isEnglishWord)) return "en";
   }
-  if (english > 0 && english >= 2 * other) return "en";
-  if (other > 0) return "other";
-  return knownEnglish > 0 ? "en" : "unsure";
+  return verdict(evidence);
+}
+
+/**
+ * The same weighing over tokens the caller has already split and lower-cased (the English
+ * tokenizer's), so a Latin-script text is not scanned twice. Only "word" tokens count.
+ */
+function englishEvidenceInTokens(
+  tokens: readonly LowerCasedToken[],
+  isEnglishWord: (word: string) => boolean,
+): "en" | "other" | "unsure" {
+  const evidence: Evidence = { english: 0, other: 0, knownEnglish: 0 };
+  for (let i = 0, seen = 0; i < tokens.length && seen < evidenceWords; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== "word") continue;
+    seen++;
+    if (weigh(evidence, token.lower, isEnglishWord)) return "en";
+  }
+  return verdict(evidence);
+}
+
+/** A token as the English tokenizer yields it; only its kind and lower-case form matter here. */
+export interface LowerCasedToken {
+  readonly kind: string;
+  readonly lower: string;
 }
 
 /** Marker returned by `languageByRules` when only the n-gram model can tell. */
 export const needsModel = "needs-model";
 
+/** Marker returned by `languageByScript` for a Latin-script text: English evidence decides next. */
+export const latinScript = "latin";
+/** The same for a Latin-script text under 25 letters, too short for the n-gram model. */
+export const shortLatinScript = "latin-short";
+
 /**
- * Returns the language when script and function words decide it, else `needsModel`. Cheap: no
- * model is consulted, so callers that only need a score can skip the model when nothing scores.
+ * Returns the language the script census alone decides ("zh", "ja", "ko", "zh-Hant", "und"),
+ * `latinScript` for a Latin-script text, or `needsModel` for any other mix.
  * @example
- * languageByRules("质量很好", () => false); // "zh"
+ * languageByScript("质量很好"); // "zh"
  */
-export function languageByRules(text: string, isEnglishWord: (word: string) => boolean): string {
+export function languageByScript(text: string): string {
   const census = countScripts(text);
   const letters = census.han + census.kana + census.hangul + census.latin + census.otherLetters;
   if (letters === 0) return "und";
@@ -120,13 +177,41 @@ export function languageByRules(text: string, isEnglishWord: (word: string) => b
   if (census.han > 0 && census.han * 3 >= census.latin + census.otherLetters) {
     return looksTraditional(text) ? "zh-Hant" : "zh";
   }
-  if (census.latin * 2 > letters) {
-    const evidence = englishEvidence(text, isEnglishWord);
-    if (evidence === "en") return "en";
-    // Below ~25 letters n-gram detectors guess (tinyld put "LMAO, AMAZING!" in Turkish); with no
-    // word we know either way, the text is too short to tell and too short to hold a verdict.
-    if (evidence === "unsure" && census.latin < shortTextLetters) return "und";
-  }
+  if (census.latin * 2 > letters) return census.latin < shortTextLetters ? shortLatinScript : latinScript;
+  return needsModel;
+}
+
+/**
+ * Decides a Latin-script text from its tokens: "en" on English evidence, "und" when a short text
+ * shows none either way, else `needsModel`.
+ * @example
+ * languageOfLatinTokens(tokenizeEnglish("love these, but they run small"), false, () => false); // "en"
+ */
+export function languageOfLatinTokens(
+  tokens: readonly LowerCasedToken[],
+  short: boolean,
+  isEnglishWord: (word: string) => boolean,
+): string {
+  const evidence = englishEvidenceInTokens(tokens, isEnglishWord);
+  if (evidence === "en") return "en";
+  // Below ~25 letters n-gram detectors guess (tinyld put "LMAO, AMAZING!" in Turkish); with no
+  // word we know either way, the text is too short to tell and too short to hold a verdict.
+  if (evidence === "unsure" && short) return "und";
+  return needsModel;
+}
+
+/**
+ * Returns the language when script and function words decide it, else `needsModel`. Cheap: no
+ * model is consulted, so callers that only need a score can skip the model when nothing scores.
+ * @example
+ * languageByRules("质量很好", () => false); // "zh"
+ */
+export function languageByRules(text: string, isEnglishWord: (word: string) => boolean): string {
+  const byScript = languageByScript(text);
+  if (byScript !== latinScript && byScript !== shortLatinScript) return byScript;
+  const evidence = englishEvidence(text, isEnglishWord);
+  if (evidence === "en") return "en";
+  if (evidence === "unsure" && byScript === shortLatinScript) return "und";
   return needsModel;
 }
 

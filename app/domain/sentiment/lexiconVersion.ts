@@ -3,6 +3,6 @@
  * older version is re-scored by the backlog job, so change this string whenever a word list or
  * weight changes.
  * @example
- * lexiconVersion; // "pulse-1.0.0+afinn165"
+ * lexiconVersion; // "pulse-1.1.0+afinn165"
  */
-export const lexiconVersion = "pulse-1.0.0+afinn165";
+export const lexiconVersion = "pulse-1.1.0+afinn165";
