@@ -1,6 +1,6 @@
 import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { Frame, Navigation, Toast } from "@shopify/polaris";
-import { ChartVerticalIcon, HomeIcon } from "@shopify/polaris-icons";
+import { ChartVerticalIcon, CheckCircleIcon, HomeIcon } from "@shopify/polaris-icons";
 import { Link, useLocation } from "@remix-run/react";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { translate, type MessageKey, type SupportedLocale } from "~/i18n";
@@ -35,7 +35,14 @@ export interface NavLinkSpec {
 const navLinks: NavLinkSpec[] = [
   { to: "/app", label: "nav.home" },
   { to: "/app/signals", label: "nav.signals" },
+  { to: "/app/recommendations", label: "nav.recommendations" },
 ];
+
+const navIcons: Record<string, typeof HomeIcon> = {
+  "/app": HomeIcon,
+  "/app/signals": ChartVerticalIcon,
+  "/app/recommendations": CheckCircleIcon,
+};
 
 interface AppShellProps {
   embedded: boolean;
@@ -104,7 +111,7 @@ function StandaloneShell({ locale, children }: { locale: SupportedLocale; childr
         items={navLinks.map((link) => ({
           url: link.to,
           label: t(link.label),
-          icon: link.to === "/app" ? HomeIcon : ChartVerticalIcon,
+          icon: navIcons[link.to] ?? HomeIcon,
           exactMatch: link.to === "/app",
         }))}
       />

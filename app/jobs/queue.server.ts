@@ -1,6 +1,7 @@
 import { env } from "~/config/env.server";
 import { InProcessJobQueue } from "./in-process-queue.server";
 import { planningWeeklyJob } from "./definitions/planning-cycle.server";
+import { scheduleShopifyJobs } from "./definitions/shopify-sync.server";
 import { jobDefinitions } from "./registry.server";
 import type { JobQueue } from "./types";
 
@@ -13,7 +14,7 @@ declare global {
  * Enqueueing always works; whether this process also runs jobs is decided by startJobWorker().
  */
 export function jobQueue(): JobQueue {
-  globalThis.__pulseJobQueue ??= new InProcessJobQueue({ definitions: jobDefinitions });
+  globalThis.__pulseJobQueue ??= new InProcessJobQueue({ definitions: jobDefinitions() });
   return globalThis.__pulseJobQueue;
 }
 
@@ -28,4 +29,5 @@ export async function startJobWorker(): Promise<void> {
   const queue = jobQueue();
   await queue.start();
   queue.schedule(planningWeeklyJob, WEEK_MS, {});
+  scheduleShopifyJobs(queue);
 }

@@ -1,12 +1,32 @@
 import { scoreMentionsJob } from "./definitions/mention-scoring.server";
 import { planningCycleJob, planningWeeklyJob } from "./definitions/planning-cycle.server";
 import { storeWebhookJob } from "./definitions/store-webhook.server";
+import {
+  bulkSyncPollJob,
+  fullSyncJob,
+  nightlyReconcileJob,
+  shopifyInstallJob,
+  writeOutboxJob,
+  writeOutboxSweepJob,
+} from "./definitions/shopify-sync.server";
 import type { AnyJobDefinition } from "./types";
 
-/** Every job Pulse runs. A worker only claims jobs whose name is here. */
-export const jobDefinitions: AnyJobDefinition[] = [
-  storeWebhookJob,
-  scoreMentionsJob,
-  planningCycleJob,
-  planningWeeklyJob,
-];
+/**
+ * Every job Pulse runs; a worker only claims jobs whose name is here. A function, not a constant:
+ * job modules import the queue, which imports this registry, so the list is read at call time,
+ * after every module in that cycle has finished loading.
+ */
+export function jobDefinitions(): AnyJobDefinition[] {
+  return [
+    storeWebhookJob,
+    scoreMentionsJob,
+    planningCycleJob,
+    planningWeeklyJob,
+    shopifyInstallJob,
+    fullSyncJob,
+    bulkSyncPollJob,
+    nightlyReconcileJob,
+    writeOutboxJob,
+    writeOutboxSweepJob,
+  ];
+}

@@ -3,6 +3,8 @@ import { adminRequest, type AdminGraphqlClient } from "~/integrations/shopify/cl
 import { SHOP_PROFILE } from "~/integrations/shopify/operations/ShopProfile";
 import type { ShopProfileQuery } from "~/types/admin.generated";
 import { recordAuditEvent, upsertShop } from "~/models/shops.server";
+import { shopifyInstallJob } from "~/jobs/definitions/shopify-sync.server";
+import { jobQueue } from "~/jobs/queue.server";
 
 /**
  * After OAuth or token exchange: reads the shop's profile through the Admin API and stores it,
@@ -26,5 +28,7 @@ export async function recordInstall({ session, admin }: { session: Session; admi
     subjectId: row.id,
     details: { scopes: session.scope ?? "" },
   });
+  // Metafield definitions, then the first full sync (bulk operations), run in the background.
+  await jobQueue().enqueue(shopifyInstallJob, { shopId: row.id }, { singletonKey: `install:${row.id}` });
   return row;
 }

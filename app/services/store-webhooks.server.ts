@@ -1,8 +1,19 @@
 import { z } from "zod";
 import { localDay } from "~/domain/calendar/local-day";
-import { TerminalJobError } from "~/jobs/types";
+import { RetryableJobError, TerminalJobError } from "~/jobs/types";
+import { adminForShop } from "~/integrations/shopify/admin-for-shop.server";
+import { AdminApiError } from "~/integrations/shopify/client.server";
 import {
-  addSales,
+  applyOrderSnapshot,
+  hasOrderLedger,
+  lastSucceededOrdersRun,
+  locationIdsByShopifyId,
+  primaryLocation,
+  productDeletedAt,
+} from "~/models/store-sync.server";
+import { orderSnapshot } from "~/services/bulk-sync.server";
+import { finishBulkOperation } from "~/services/store-sync.server";
+import {
   deactivateLocation,
   getShop,
   markProductDeleted,
@@ -63,16 +74,34 @@ const locationPayload = z.object({
 });
 
 const orderPayload = z.object({
+  id: z.number().optional(),
+  admin_graphql_api_id: z.string().optional(),
   created_at: z.string(),
+  updated_at: z.string().nullish(),
   cancelled_at: z.string().nullish(),
   location_id: z.number().nullish(),
   line_items: z.array(
     z.object({
+      id: z.number().optional(),
       variant_id: z.number().nullish(),
       quantity: z.number(),
+      current_quantity: z.number().nullish(),
       price: z.union([z.string(), z.number()]),
     }),
   ),
+  refunds: z
+    .array(
+      z.object({
+        refund_line_items: z.array(z.object({ line_item_id: z.number(), quantity: z.number() })).default([]),
+      }),
+    )
+    .default([]),
+});
+
+const bulkFinishPayload = z.object({
+  admin_graphql_api_id: z.string(),
+  status: z.string().nullish(),
+  error_code: z.string().nullish(),
 });
 
 function parse<S extends z.ZodTypeAny>(schema: S, payload: unknown, topic: string): z.output<S> {
@@ -81,6 +110,58 @@ function parse<S extends z.ZodTypeAny>(schema: S, payload: unknown, topic: strin
   if (!result.success)
     throw new TerminalJobError(`${topic} payload is not in the expected shape: ${result.error.message}`);
   return result.data;
+}
+
+/**
+ * orders/create and orders/updated: the order's lines as they are now (current quantity after
+ * refunds and edits; nothing for a cancelled order) replace what Pulse counted for it before, and
+ * SalesDaily moves by the difference. Older versions than the one held are ignored.
+ */
+async function applyOrderWebhook(
+  shopId: string,
+  timezone: string,
+  topic: string,
+  p: z.output<typeof orderPayload>,
+): Promise<void> {
+  const orderId = p.admin_graphql_api_id ?? (p.id !== undefined ? gid("Order", p.id) : null);
+  if (!orderId) throw new TerminalJobError(`${topic} payload has no order id`);
+  const createdAt = new Date(p.created_at);
+  if (topic === "ORDERS_UPDATED" && !(await hasOrderLedger(shopId, orderId))) {
+    // Never counted: fine when it is newer than the last orders sync's window, but an order from
+    // before that window may be inside SalesDaily already (imported earlier): leave it to the sync.
+    const lastSync = await lastSucceededOrdersRun(shopId);
+    if (lastSync?.windowStartDay && localDay(createdAt, timezone) < lastSync.windowStartDay) return;
+  }
+  const refunded = new Map<number, number>();
+  for (const refund of p.refunds) {
+    for (const line of refund.refund_line_items) {
+      refunded.set(line.line_item_id, (refunded.get(line.line_item_id) ?? 0) + line.quantity);
+    }
+  }
+  const location = p.location_id
+    ? gid("Location", p.location_id)
+    : ((await primaryLocation(shopId))?.shopifyId ?? null);
+  const snapshot = orderSnapshot(
+    {
+      id: orderId,
+      createdAt,
+      updatedAt: new Date(p.updated_at ?? p.created_at),
+      cancelled: Boolean(p.cancelled_at),
+      locationShopifyId: location,
+      lines: p.line_items.map((line, index) => ({
+        id: line.id !== undefined ? gid("LineItem", line.id) : `${orderId}/line/${index}`,
+        variantId: line.variant_id ? gid("ProductVariant", line.variant_id) : null,
+        quantity: line.quantity,
+        currentQuantity:
+          line.current_quantity ??
+          Math.max(0, line.quantity - (line.id !== undefined ? (refunded.get(line.id) ?? 0) : 0)),
+        price: Number(line.price),
+      })),
+    },
+    timezone,
+    null,
+  );
+  await applyOrderSnapshot(shopId, snapshot, await locationIdsByShopifyId(shopId));
 }
 
 /**
@@ -97,6 +178,9 @@ export async function applyStoreWebhook(shopId: string, topic: string, payload: 
     case "PRODUCTS_CREATE":
     case "PRODUCTS_UPDATE": {
       const p = parse(productPayload, payload, topic);
+      const deletedAt = await productDeletedAt(shopId, p.admin_graphql_api_id);
+      // A delivery older than the product's deletion must not bring it back.
+      if (deletedAt && p.updated_at && new Date(p.updated_at) <= deletedAt) return;
       const optionNames = (p.options ?? []).sort((a, b) => a.position - b.position).map((o) => o.name);
       await upsertProduct(shopId, {
         shopifyId: p.admin_graphql_api_id,
@@ -166,25 +250,25 @@ export async function applyStoreWebhook(shopId: string, topic: string, payload: 
       await deactivateLocation(shopId, gid("Location", p.id));
       return;
     }
-    case "ORDERS_CREATE": {
+    case "ORDERS_CREATE":
+    case "ORDERS_UPDATED": {
       const p = parse(orderPayload, payload, topic);
-      if (p.cancelled_at) return;
-      const day = localDay(new Date(p.created_at), shop.timezone);
-      for (const line of p.line_items) {
-        if (!line.variant_id) continue; // custom line items have no variant
-        await addSales(shopId, {
-          variantShopifyId: gid("ProductVariant", line.variant_id),
-          locationShopifyId: p.location_id ? gid("Location", p.location_id) : null,
-          day,
-          units: line.quantity,
-          revenueMinor: money(line.price) * line.quantity,
-        });
+      await applyOrderWebhook(shopId, shop.timezone, topic, p);
+      return;
+    }
+    case "BULK_OPERATIONS_FINISH": {
+      const p = parse(bulkFinishPayload, payload, topic);
+      const admin = await adminForShop(shop.domain);
+      try {
+        await finishBulkOperation(shopId, admin, p.admin_graphql_api_id);
+      } catch (error) {
+        if (error instanceof AdminApiError && error.kind === "retryable")
+          throw new RetryableJobError(error.message);
+        if (error instanceof AdminApiError) throw new TerminalJobError(error.message);
+        throw error;
       }
       return;
     }
-    case "ORDERS_UPDATED":
-    case "BULK_OPERATIONS_FINISH":
-      return;
     default:
       throw new TerminalJobError(`No handler for webhook topic ${topic}`);
   }

@@ -62,11 +62,38 @@ describe("sentiment signals in Chromium", () => {
     expect(overview).toMatch(/low-trust mentions? down-weighted/);
     await page.getByText("Tidewater Eco Sunglasses").click();
     await page.waitForURL(/\/app\/signals\/c/);
-    await page.getByText("Week by week").waitFor();
-    const detail = await page.locator("main").innerText();
+    // The overview's subtitle also says "week by week": wait for the detail's own heading.
+    await page.getByRole("heading", { name: "Week by week", exact: true }).waitFor();
+    const detail = await page.locator("body").innerText();
     expect(detail).toMatch(/Drivers in \d{4}-W\d{2}/);
     expect(detail).toMatch(/Comfort/);
     expect(detail).toMatch(/polari[sz]ed/i);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("recommendations in Chromium", () => {
+  it("approves a restock, and the write reaches the (simulated) Shopify store once", async () => {
+    await page.goto(`${demoUrl}/app/recommendations`, { waitUntil: "networkidle" });
+    const waiting = page.getByRole("tab", { name: /Waiting for you/ });
+    const before = Number(/\((\d+)\)/.exec((await waiting.innerText()) ?? "")?.[1] ?? "0");
+    expect(before).toBeGreaterThan(0);
+    const card = page
+      .locator('[data-testid="recommendation"][data-kind="restock"]')
+      .filter({ hasText: /incoming: \d+ → \d+ \(\+\d+\)/ })
+      .first();
+    await expect(card.innerText()).resolves.toMatch(/Why:/);
+    await card.getByRole("button", { name: "Approve" }).click();
+    await page.getByText("Approved. Pulse is writing the change to Shopify.").waitFor();
+
+    // The in-process worker sends the outbox row through the Admin API; the row ends "applied".
+    await page.goto(`${demoUrl}/app/recommendations?tab=approved`, { waitUntil: "networkidle" });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      if (await page.getByText("Applied in Shopify").count()) break;
+      await page.waitForTimeout(500);
+      await page.reload({ waitUntil: "networkidle" });
+    }
+    await expect(page.getByText("Applied in Shopify").count()).resolves.toBe(1);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -74,7 +74,8 @@ export function learnLiftEvidence(
  * `minOwnCorrelation` (or there are too few weeks to judge), otherwise the cross products are zeroed
  * while the squared changes stay: many weeks in which sentiment moved without sales following are
  * evidence of *no* relation, so the slope is pulled toward 0, not toward the shop.
- * Rule: trusted = pairs < minPairs, or sentiment never moved (Σx² = 0), or correlation ≥ minCorrelation.
+ * Rule: trusted = pairs < minPairs, or sentiment never moved (Σx² = 0), or correlation ≥ both
+ * minCorrelation and the significance threshold for that many pairs.
  *
  * @example
  * trustedLiftEvidence({ ...evidence, pairs: 8, correlation: 0.1 }, DEFAULT_INVENTORY_SETTINGS.lift).sumCrossProducts; // 0
@@ -86,8 +87,25 @@ export function trustedLiftEvidence(
   // Sentiment that never moved teaches nothing either way: that product borrows the shop's slope.
   if (evidence.pairs < settings.minPairsForOwnSlope || !(evidence.sumSquaredSentimentChanges > 0))
     return evidence;
-  if (evidence.correlation >= settings.minOwnCorrelation) return evidence;
+  if (evidence.correlation >= Math.max(settings.minOwnCorrelation, significantCorrelation(evidence.pairs))) {
+    return evidence;
+  }
   return { ...evidence, sumCrossProducts: 0 };
+}
+
+/**
+ * The smallest correlation over `pairs` weekly pairs that a one-sided test at 95% would not put down
+ * to chance: r ≥ t / √(t² + n − 2) with t = 1.645. Why: the lag is chosen as the best of several, so on
+ * pure noise the best lag's correlation is often 0.3–0.5 over ten weeks; a fixed threshold lets noise
+ * through on short histories and is needlessly strict on long ones.
+ *
+ * @example
+ * significantCorrelation(10); // ≈ 0.50
+ */
+export function significantCorrelation(pairs: number): number {
+  if (pairs <= 2) return 1;
+  const t = 1.645;
+  return t / Math.sqrt(t * t + pairs - 2);
 }
 
 /**

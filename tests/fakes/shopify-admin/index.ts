@@ -33,3 +33,5 @@ export {
 export { loadAdminSchema, ADMIN_SCHEMA_VERSION } from "./schema";
 export type { AdminFault, AdminFaultKind } from "./faults";
 export type { RecordedAdjustment } from "./records";
+export { fakeAdminClient, storeJsonlOpener, bulkResultKey, type FakeBackedAdminClient } from "./admin-client";
+export { pendingBulkFinishWebhooks, signedWebhookRequest, type FakeWebhook } from "./webhooks";
