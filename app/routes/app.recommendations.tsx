@@ -46,7 +46,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 
 export default function Recommendations() {
   const { tab, rows, counts } = useLoaderData<typeof loader>();
-  const { t } = useShell();
+  const { t, showToast } = useShell();
+  // One fetcher for the page: a decided card leaves the list when the loader revalidates, so the
+  // toast saying what happened must not live in the card.
+  const fetcher = useFetcher<typeof action>();
+  const pendingId = fetcher.state === "idle" ? null : String(fetcher.formData?.get("id") ?? "");
+  const decide = (id: string, decision: "approve" | "reject") =>
+    fetcher.submit({ id, decision }, { method: "post" });
+
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data) return;
+    const data = fetcher.data;
+    showToast(data.ok ? t(`rec.toast.${data.message}`) : data.message, { error: !data.ok });
+  }, [fetcher.state, fetcher.data, showToast, t]);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const count = (key: ReviewTab) => REVIEW_TABS[key].reduce((sum, status) => sum + (counts[status] ?? 0), 0);
@@ -75,7 +87,12 @@ export default function Recommendations() {
           ) : (
             <BlockStack gap="300">
               {rows.map((row) => (
-                <RecommendationCard key={row.id} row={row} />
+                <RecommendationCard
+                  key={row.id}
+                  row={row}
+                  busy={pendingId === row.id}
+                  onDecide={(decision) => decide(row.id, decision)}
+                />
               ))}
             </BlockStack>
           )}
@@ -85,18 +102,14 @@ export default function Recommendations() {
   );
 }
 
-function RecommendationCard({ row }: { row: ReviewRow }) {
-  const { t, locale, showToast } = useShell();
-  const fetcher = useFetcher<typeof action>();
-  const busy = fetcher.state !== "idle";
-  const decide = (decision: "approve" | "reject") =>
-    fetcher.submit({ id: row.id, decision }, { method: "post" });
+interface RecommendationCardProps {
+  row: ReviewRow;
+  busy: boolean;
+  onDecide: (decision: "approve" | "reject") => void;
+}
 
-  useEffect(() => {
-    if (fetcher.state !== "idle" || !fetcher.data) return;
-    const data = fetcher.data;
-    showToast(data.ok ? t(`rec.toast.${data.message}`) : data.message, { error: !data.ok });
-  }, [fetcher.state, fetcher.data, showToast, t]);
+function RecommendationCard({ row, busy, onDecide }: RecommendationCardProps) {
+  const { t, locale } = useShell();
 
   const signed = (n: number) => new Intl.NumberFormat(locale, { signDisplay: "exceptZero" }).format(n);
   const where = [row.product, row.variant, row.location ?? t("rec.allLocations")].filter(Boolean).join(" · ");
@@ -139,10 +152,10 @@ function RecommendationCard({ row }: { row: ReviewRow }) {
             </BlockStack>
             {row.status === "proposed" ? (
               <InlineStack gap="200">
-                <Button disabled={busy} onClick={() => decide("reject")}>
+                <Button disabled={busy} onClick={() => onDecide("reject")}>
                   {t("rec.reject")}
                 </Button>
-                <Button variant="primary" loading={busy} onClick={() => decide("approve")}>
+                <Button variant="primary" loading={busy} onClick={() => onDecide("approve")}>
                   {t("rec.approve")}
                 </Button>
               </InlineStack>

@@ -312,10 +312,36 @@ const QUANTITY_NAME: Record<Proposal["kind"], string> = {
   support_task: "none",
 };
 
+/**
+ * The current and proposed value of the quantity the write will change. The engine reasons in
+ * inventory position (on shelf + incoming), but a restock or reduce at a location changes Shopify's
+ * `incoming` quantity: the write's changeFromQuantity must be that quantity as it is now, or Shopify
+ * (rightly) answers CHANGE_FROM_QUANTITY_STALE. The position stays in the explanation.
+ */
+function writtenQuantities(
+  proposal: Proposal,
+  incomingNow: ReadonlyMap<string, number>,
+): { current: number; proposed: number } {
+  if (
+    (proposal.kind === "restock" || proposal.kind === "reduce") &&
+    proposal.variantId &&
+    proposal.locationId
+  ) {
+    const incoming = incomingNow.get(`${proposal.variantId}|${proposal.locationId}`) ?? 0;
+    return { current: incoming, proposed: Math.max(0, incoming + finiteInt(proposal.deltaUnits)) };
+  }
+  return { current: finiteInt(proposal.currentUnits), proposed: finiteInt(proposal.proposedUnits) };
+}
+
 /** Returns the stored form of a proposal (transfers: locationId is the destination). */
-function recommendationWrite(proposal: Proposal, extraAssumptions: readonly string[]): RecommendationWrite {
+function recommendationWrite(
+  proposal: Proposal,
+  extraAssumptions: readonly string[],
+  incomingNow: ReadonlyMap<string, number>,
+): RecommendationWrite {
   const isTransfer = proposal.kind === "transfer";
   const isTask = QUANTITY_NAME[proposal.kind] === "none";
+  const written = writtenQuantities(proposal, incomingNow);
   return {
     cycle: proposal.cycleId,
     idempotencyKey: proposal.idempotencyKey,
@@ -325,9 +351,9 @@ function recommendationWrite(proposal: Proposal, extraAssumptions: readonly stri
     locationId: isTransfer ? proposal.toLocationId : proposal.locationId,
     fromLocationId: isTransfer ? proposal.locationId : null,
     quantityName: QUANTITY_NAME[proposal.kind],
-    currentQuantity: isTask ? null : finiteInt(proposal.currentUnits),
-    proposedQuantity: isTask ? null : finiteInt(proposal.proposedUnits),
-    deltaUnits: isTask ? null : finiteInt(proposal.deltaUnits),
+    currentQuantity: isTask ? null : written.current,
+    proposedQuantity: isTask ? null : written.proposed,
+    deltaUnits: isTask ? null : written.proposed - written.current,
     tier: proposal.tier,
     rule: proposal.decisiveRule,
     explanation: finiteJson({
@@ -508,10 +534,13 @@ export async function runPlanningCycle(shopId: string, now: Date): Promise<Plann
       : [];
 
   const stored = batch.proposals.filter((p) => p.disposition !== "suppressed");
+  const incomingNow = new Map(
+    input.inventory.map((r) => [`${r.variantId}|${r.locationId}`, r.incomingUnits]),
+  );
   const recommendations = await upsertProposedRecommendations(
     shopId,
     batch.cycleId,
-    stored.map((p) => recommendationWrite(p, extraAssumptions)),
+    stored.map((p) => recommendationWrite(p, extraAssumptions, incomingNow)),
   );
   const alerts = await upsertAlerts(
     shopId,
