@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, openSync, readdirSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -65,11 +65,14 @@ export function buildIfStale(): void {
 }
 
 /** Starts the app server on the built app (node directly: `npx` would orphan the server on kill). */
-export function startAppServer(env: NodeJS.ProcessEnv, options: { quiet?: boolean } = {}): ChildProcess {
+export function startAppServer(env: NodeJS.ProcessEnv, options: { logFile?: string } = {}): ChildProcess {
+  // With a log file (e2e tests) the server's output goes there, not into an unread pipe whose
+  // full buffer would stall the server.
+  const out = options.logFile ? openSync(options.logFile, "a") : "inherit";
   return spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     env,
-    stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+    stdio: ["ignore", out, out],
   });
 }
 

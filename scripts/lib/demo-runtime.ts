@@ -19,8 +19,8 @@ import { buildIfStale, fail, root, say, startAppServer, waitForHttp } from "./cl
 export interface DemoOptions {
   port: number;
   databaseUrl: string;
-  /** Pipe the app server's output instead of sharing this terminal (e2e tests). */
-  quiet?: boolean;
+  /** Write the app server's output to this file instead of this terminal (e2e tests). */
+  logFile?: string;
   /** Run `prisma migrate deploy` first (e2e tests use a throwaway database). */
   migrate?: boolean;
 }
@@ -28,6 +28,8 @@ export interface DemoOptions {
 export interface RunningDemo {
   url: string;
   fakeAdminUrl: string;
+  /** False once the app server process has exited. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -90,7 +92,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   }
   await db().$disconnect();
 
-  const app = startAppServer({ ...appEnv, SHOPIFY_ADMIN_FAKE_URL: fakeAdmin.url }, { quiet: options.quiet });
+  const app = startAppServer(
+    { ...appEnv, SHOPIFY_ADMIN_FAKE_URL: fakeAdmin.url },
+    { logFile: options.logFile },
+  );
   let exited = false;
   app.once("exit", () => {
     exited = true;
@@ -106,6 +111,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   return {
     url,
     fakeAdminUrl: fakeAdmin.url,
+    running: () => !exited,
     async stop() {
       if (!exited) {
         const done = new Promise((resolve) => app.once("exit", resolve));
