@@ -13,6 +13,7 @@ import {
   ProgressBar,
   Text,
 } from "@shopify/polaris";
+import type { ReactNode } from "react";
 import { z } from "zod";
 import { useShell } from "~/components/AppShell";
 import { formatCount, formatIndex, formatPercent, formatSignedPercent } from "~/components/format";
@@ -95,55 +96,39 @@ export default function ProductSignals() {
         {latest ? (
           <Layout.Section>
             <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    {t("signals.detail.drivers", { week: latest.week })}
-                  </Text>
-                  {latest.drivers.length === 0 ? (
-                    <Text as="p" tone="subdued">
-                      {t("signals.detail.noDrivers")}
+              <DetailCard
+                title={t("signals.detail.drivers", { week: latest.week })}
+                emptyText={t("signals.detail.noDrivers")}
+              >
+                {latest.drivers.map((d) => (
+                  <InlineStack key={`${d.aspect}-${d.stance}`} align="space-between" blockAlign="center">
+                    <InlineStack gap="200" blockAlign="center">
+                      <Badge tone={d.stance === "positive" ? "success" : "critical"}>
+                        {t(`stance.${d.stance}`)}
+                      </Badge>
+                      <Text as="span">{aspect(d.aspect)}</Text>
+                    </InlineStack>
+                    <Text as="span" tone="subdued">
+                      {t("signals.detail.mentions", { count: d.mentions })} ·{" "}
+                      {growth(d.growth, d.previousWeekMentions)}
                     </Text>
-                  ) : (
-                    latest.drivers.map((d) => (
-                      <InlineStack key={`${d.aspect}-${d.stance}`} align="space-between" blockAlign="center">
-                        <InlineStack gap="200" blockAlign="center">
-                          <Badge tone={d.stance === "positive" ? "success" : "critical"}>
-                            {t(`stance.${d.stance}`)}
-                          </Badge>
-                          <Text as="span">{aspect(d.aspect)}</Text>
-                        </InlineStack>
-                        <Text as="span" tone="subdued">
-                          {t("signals.detail.mentions", { count: d.mentions })} ·{" "}
-                          {growth(d.growth, d.previousWeekMentions)}
-                        </Text>
-                      </InlineStack>
-                    ))
-                  )}
-                </BlockStack>
-              </Card>
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    {t("signals.detail.needs", { week: latest.week })}
-                  </Text>
-                  {latest.unmetNeeds.length === 0 ? (
-                    <Text as="p" tone="subdued">
-                      {t("signals.detail.noNeeds")}
+                  </InlineStack>
+                ))}
+              </DetailCard>
+              <DetailCard
+                title={t("signals.detail.needs", { week: latest.week })}
+                emptyText={t("signals.detail.noNeeds")}
+              >
+                {latest.unmetNeeds.map((n) => (
+                  <InlineStack key={n.clusterKey} align="space-between">
+                    <Text as="span">{n.normalized}</Text>
+                    <Text as="span" tone="subdued">
+                      {t("signals.detail.mentions", { count: n.mentions })} ·{" "}
+                      {growth(n.growth, n.previousWeekMentions)}
                     </Text>
-                  ) : (
-                    latest.unmetNeeds.map((n) => (
-                      <InlineStack key={n.clusterKey} align="space-between">
-                        <Text as="span">{n.normalized}</Text>
-                        <Text as="span" tone="subdued">
-                          {t("signals.detail.mentions", { count: n.mentions })} ·{" "}
-                          {growth(n.growth, n.previousWeekMentions)}
-                        </Text>
-                      </InlineStack>
-                    ))
-                  )}
-                </BlockStack>
-              </Card>
+                  </InlineStack>
+                ))}
+              </DetailCard>
               <SplitCard
                 title={t("signals.detail.platforms", { week: latest.week })}
                 entries={latest.platformSplit}
@@ -152,60 +137,47 @@ export default function ProductSignals() {
                 title={t("signals.detail.regions", { week: latest.week })}
                 entries={latest.regionSplit}
               />
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    {t("signals.detail.influencers", { week: latest.week })}
-                  </Text>
-                  {latest.influencers.length === 0 ? (
-                    <Text as="p" tone="subdued">
-                      {t("signals.detail.noInfluencers")}
+              <DetailCard
+                title={t("signals.detail.influencers", { week: latest.week })}
+                emptyText={t("signals.detail.noInfluencers")}
+              >
+                {latest.influencers.map((i) => (
+                  <InlineStack key={i.authorHash} align="space-between">
+                    <Text as="span">
+                      {latest.influencerHandles[i.authorHash] ?? t("signals.detail.anonymousAuthor")} ·{" "}
+                      {i.platform}
                     </Text>
-                  ) : (
-                    latest.influencers.map((i) => (
-                      <InlineStack key={i.authorHash} align="space-between">
-                        <Text as="span">
-                          {latest.influencerHandles[i.authorHash] ?? t("signals.detail.anonymousAuthor")} ·{" "}
-                          {i.platform}
-                        </Text>
-                        <InlineStack gap="200">
-                          <Text as="span" tone="subdued">
-                            {t("signals.detail.followers", { count: formatCount(locale, i.reachFollowers) })}
-                          </Text>
-                          <Badge
-                            tone={
-                              i.stance === "positive"
-                                ? "success"
-                                : i.stance === "negative"
-                                  ? "critical"
-                                  : undefined
-                            }
-                          >
-                            {t(`stance.${i.stance}`)}
-                          </Badge>
-                        </InlineStack>
-                      </InlineStack>
-                    ))
-                  )}
-                </BlockStack>
-              </Card>
-              <Card>
-                <BlockStack gap="300">
-                  <Text as="h2" variant="headingMd">
-                    {t("signals.detail.variants")}
-                  </Text>
-                  {variants.map((v) => (
-                    <InlineStack key={v.variantId} align="space-between">
-                      <Text as="span">{v.title}</Text>
+                    <InlineStack gap="200">
                       <Text as="span" tone="subdued">
-                        {formatIndex(locale, v.sentimentIndex)} · {formatPercent(locale, v.positiveShare)}{" "}
-                        {t("stance.positive").toLowerCase()} ·{" "}
-                        {t("signals.detail.mentions", { count: v.volume })}
+                        {t("signals.detail.followers", { count: formatCount(locale, i.reachFollowers) })}
                       </Text>
+                      <Badge
+                        tone={
+                          i.stance === "positive"
+                            ? "success"
+                            : i.stance === "negative"
+                              ? "critical"
+                              : undefined
+                        }
+                      >
+                        {t(`stance.${i.stance}`)}
+                      </Badge>
                     </InlineStack>
-                  ))}
-                </BlockStack>
-              </Card>
+                  </InlineStack>
+                ))}
+              </DetailCard>
+              <DetailCard title={t("signals.detail.variants")}>
+                {variants.map((v) => (
+                  <InlineStack key={v.variantId} align="space-between">
+                    <Text as="span">{v.title}</Text>
+                    <Text as="span" tone="subdued">
+                      {formatIndex(locale, v.sentimentIndex)} · {formatPercent(locale, v.positiveShare)}{" "}
+                      {t("stance.positive").toLowerCase()} ·{" "}
+                      {t("signals.detail.mentions", { count: v.volume })}
+                    </Text>
+                  </InlineStack>
+                ))}
+              </DetailCard>
             </InlineGrid>
           </Layout.Section>
         ) : null}
@@ -214,30 +186,58 @@ export default function ProductSignals() {
   );
 }
 
-function SplitCard({ title, entries }: { title: string; entries: SplitEntry[] }) {
-  const { t, locale } = useShell();
+/** A titled card of rows; shows `emptyText` when there are none. */
+function DetailCard({
+  title,
+  emptyText,
+  children,
+}: {
+  title: string;
+  emptyText?: string;
+  children: ReactNode[];
+}) {
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
           {title}
         </Text>
-        {entries.map((e) => (
-          <BlockStack key={e.value} gap="100">
-            <InlineStack align="space-between">
-              <Text as="span">{e.value}</Text>
-              <Text as="span" tone="subdued">
-                {formatPercent(locale, e.positiveShare)} {t("stance.positive").toLowerCase()} ·{" "}
-                {formatPercent(locale, e.negativeShare)} {t("stance.negative").toLowerCase()} ·{" "}
-                {t("signals.detail.mentions", { count: e.volume })}
-              </Text>
-            </InlineStack>
-            <Box>
-              <ProgressBar progress={Math.round(e.positiveShare * 100)} tone="success" size="small" />
-            </Box>
-          </BlockStack>
-        ))}
+        {children.length === 0 && emptyText ? (
+          <Text as="p" tone="subdued">
+            {emptyText}
+          </Text>
+        ) : (
+          children
+        )}
       </BlockStack>
     </Card>
+  );
+}
+
+function SplitCard({ title, entries }: { title: string; entries: SplitEntry[] }) {
+  const { t, locale } = useShell();
+  return (
+    <DetailCard title={title}>
+      {entries.map((e) => (
+        <BlockStack key={e.value} gap="100">
+          <InlineStack align="space-between">
+            <Text as="span">{e.value}</Text>
+            <Text as="span" tone="subdued">
+              {formatPercent(locale, e.positiveShare)} {t("stance.positive").toLowerCase()} ·{" "}
+              {formatPercent(locale, e.negativeShare)} {t("stance.negative").toLowerCase()} ·{" "}
+              {t("signals.detail.mentions", { count: e.volume })}
+            </Text>
+          </InlineStack>
+          <Box>
+            <ProgressBar
+              progress={Math.round(e.positiveShare * 100)}
+              tone="success"
+              size="small"
+              animated={false}
+            />
+          </Box>
+        </BlockStack>
+      ))}
+    </DetailCard>
   );
 }
