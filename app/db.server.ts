@@ -3,7 +3,7 @@ import path from "node:path";
 import { PrismaClient } from "@prisma/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { env } from "~/config/env.server";
+import { env, isPostgresUrl } from "~/config/env.server";
 
 /**
  * The Prisma client for this process. SQLite by default; PostgreSQL when DATABASE_URL starts with
@@ -22,7 +22,7 @@ function loadPostgresClient(): typeof PrismaClient {
 
 /** Creates a client for a database URL (tests create their own for a throwaway database). */
 export function createDb(databaseUrl: string): Db {
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  if (isPostgresUrl(databaseUrl)) {
     const PostgresClient = loadPostgresClient();
     // allowExitOnIdle: scripts end promptly even when they forget $disconnect().
     return new PostgresClient({

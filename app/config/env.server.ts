@@ -11,7 +11,12 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
-const databaseUrl = z.string().refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+/** Whether a DATABASE_URL points at PostgreSQL (anything else is a SQLite file: URL). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+const databaseUrl = z.string().refine((v) => v.startsWith("file:") || isPostgresUrl(v), {
   message: "must start with file: (SQLite) or postgres:// (PostgreSQL)",
 });
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { env } from "~/config/env.server";
 import { localDay } from "~/domain/calendar/local-day";
+import { decimalToMinorUnits } from "~/domain/money/minor-units";
 import {
   countShopRows,
   createShop,
@@ -19,7 +20,7 @@ import type { Scenario } from "./scenario";
 /** Followers above which an author counts as a public influencer whose handle may be shown. */
 export const PUBLIC_INFLUENCER_REACH = 10_000;
 
-const toMinor = (decimal: string) => Math.round(Number(decimal) * 100);
+const toMinor = (decimal: string) => decimalToMinorUnits(decimal) ?? 0;
 const cuid = () => `c${randomUUID().replaceAll("-", "").slice(0, 24)}`;
 
 /** sha256 of the per-shop salt and the handle: authors are counted, never stored in the clear. */

@@ -1,3 +1,4 @@
+import { decimalToMinorUnits } from "~/domain/money/minor-units";
 import { localDay } from "~/domain/calendar/local-day";
 import {
   removeOrdersNotSeen,
@@ -48,9 +49,6 @@ export interface CatalogImportResult extends ImportProgress {
   /** False when lines were skipped: deletions were then not applied. */
   complete: boolean;
 }
-
-const toMinor = (decimal: string | number | null | undefined) =>
-  decimal === null || decimal === undefined || decimal === "" ? null : Math.round(Number(decimal) * 100);
 
 const kindOf = (id: unknown) =>
   typeof id === "string" ? (/^gid:\/\/shopify\/(\w+)\//.exec(id)?.[1] ?? null) : null;
@@ -104,8 +102,8 @@ function variantRow(o: Record<string, unknown>): VariantRow | null {
     shopifyInventoryItemId: item.id,
     title: o.title,
     sku: typeof o.sku === "string" && o.sku !== "" ? o.sku : null,
-    priceMinor: toMinor(o.price as string) ?? 0,
-    unitCostMinor: toMinor(item.unitCost?.amount),
+    priceMinor: decimalToMinorUnits(o.price as string) ?? 0,
+    unitCostMinor: decimalToMinorUnits(item.unitCost?.amount),
     selectedOptions: options.flatMap((x) => {
       const opt = x as { name?: unknown; value?: unknown };
       return typeof opt?.name === "string" && typeof opt.value === "string"

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localDay } from "~/domain/calendar/local-day";
+import { decimalToMinorUnits } from "~/domain/money/minor-units";
 import { RetryableJobError, TerminalJobError } from "~/jobs/types";
 import { adminForShop } from "~/integrations/shopify/admin-for-shop.server";
 import { AdminApiError } from "~/integrations/shopify/client.server";
@@ -25,7 +26,6 @@ import {
 
 // Webhook payloads are the REST resource shapes (numeric ids plus admin_graphql_api_id).
 const gid = (kind: string, id: number | string) => `gid://shopify/${kind}/${id}`;
-const money = (value: string | number | null | undefined) => Math.round(Number(value ?? 0) * 100);
 
 const productPayload = z.object({
   admin_graphql_api_id: z.string(),
@@ -199,7 +199,7 @@ export async function applyStoreWebhook(shopId: string, topic: string, payload: 
           shopifyInventoryItemId: gid("InventoryItem", v.inventory_item_id),
           title: v.title,
           sku: v.sku || null,
-          priceMinor: money(v.price),
+          priceMinor: decimalToMinorUnits(v.price) ?? 0,
           position: v.position ?? index + 1,
           selectedOptions: [v.option1, v.option2, v.option3].flatMap((value, i) =>
             value && optionNames[i] ? [{ name: optionNames[i], value }] : [],
@@ -229,7 +229,7 @@ export async function applyStoreWebhook(shopId: string, topic: string, payload: 
       await setUnitCost(
         shopId,
         gid("InventoryItem", p.id),
-        p.cost === null || p.cost === undefined ? null : money(p.cost),
+        p.cost === null || p.cost === undefined ? null : (decimalToMinorUnits(p.cost) ?? 0),
       );
       return;
     }

@@ -75,8 +75,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   } else {
     say(`the database already holds the simulated store (${seed.counts.products} products); keeping it`);
   }
-  if (seed.shopId ?? (await findShopByDomain(scenario.shop.domain))) {
-    const shopId = seed.shopId ?? (await findShopByDomain(scenario.shop.domain))!.id;
+  const shopId = seed.shopId ?? (await findShopByDomain(scenario.shop.domain))?.id;
+  if (shopId) {
     const now = () => new Date();
     const scoring = await scoreMentionBacklog(shopId, { now });
     if (scoring.scored > 0) {
