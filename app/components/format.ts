@@ -26,3 +26,11 @@ export function formatIndex(locale: string, index: number): string {
 export function formatCount(locale: string, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
 }
+
+/** A date and time (ISO string) in the merchant's locale and the shop's timezone, or "—" when absent. */
+export function formatDateTime(locale: string, iso: string | null, timeZone: string): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
+}

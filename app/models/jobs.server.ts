@@ -79,3 +79,8 @@ export async function requeueStaleJobs(staleBefore: Date): Promise<number> {
 export function findJob(id: string) {
   return db().job.findUnique({ where: { id } });
 }
+
+/** The queued or running job holding a singleton key, if any (finished jobs release their key). */
+export function findJobBySingletonKey(singletonKey: string) {
+  return db().job.findUnique({ where: { singletonKey } });
+}

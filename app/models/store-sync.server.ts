@@ -53,6 +53,14 @@ export async function latestSyncRuns(shopId: string) {
   return { catalog: catalog ?? null, orders: orders ?? null };
 }
 
+/** The latest succeeded run of a kind (its finish time is the kind's "last success"). */
+export function lastSucceededSyncRun(shopId: string, kind: SyncKind) {
+  return db().syncRun.findFirst({
+    where: { shopId, kind, status: "succeeded" },
+    orderBy: { finishedAt: "desc" },
+  });
+}
+
 /** The last orders window that was imported completely (for deciding whether an order was counted). */
 export function lastSucceededOrdersRun(shopId: string) {
   return db().syncRun.findFirst({

@@ -23,6 +23,8 @@ import { z } from "zod";
 import { useShell } from "~/components/AppShell";
 import { requireAdmin } from "~/services/admin-context.server";
 import { listProductsWithStock, type CatalogProduct, type StockCell } from "~/services/catalog.server";
+import { SyncStatusCard } from "~/components/SyncStatusCard";
+import { syncStatusView } from "~/services/sync-status.server";
 
 const querySchema = z.object({
   after: z.string().max(512).optional(),
@@ -30,14 +32,17 @@ const querySchema = z.object({
 });
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { admin } = await requireAdmin(request);
+  const { admin, shopId } = await requireAdmin(request);
   const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const page = await listProductsWithStock(admin, { after: params.after, search: params.q });
-  return { ...page, search: params.q ?? "", isFirstPage: !params.after };
+  const [page, syncStatus] = await Promise.all([
+    listProductsWithStock(admin, { after: params.after, search: params.q }),
+    syncStatusView(shopId),
+  ]);
+  return { ...page, syncStatus, search: params.q ?? "", isFirstPage: !params.after };
 };
 
 export default function ProductsAndStock() {
-  const { products, locations, nextCursor, search, isFirstPage } = useLoaderData<typeof loader>();
+  const { products, locations, nextCursor, search, isFirstPage, syncStatus } = useLoaderData<typeof loader>();
   const { t, locale } = useShell();
   const navigation = useNavigation();
   const [, setSearchParams] = useSearchParams();
@@ -47,6 +52,9 @@ export default function ProductsAndStock() {
   return (
     <Page title={t("home.title")} subtitle={t("home.subtitle")} fullWidth>
       <Layout>
+        <Layout.Section>
+          <SyncStatusCard initial={syncStatus} />
+        </Layout.Section>
         <Layout.Section>
           <Card padding="0">
             <Box padding="300">

@@ -37,6 +37,18 @@ describe("demo home page in Chromium", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("shows the store sync card above the products, with both kinds of data and Sync now", async () => {
+    await page.goto(`${demoUrl}/app`, { waitUntil: "networkidle" });
+    const card = page.getByTestId("sync-status");
+    await expect(card.getByRole("heading", { name: "Store sync" }).count()).resolves.toBe(1);
+    const text = await card.innerText();
+    expect(text).toMatch(/Products and stock/);
+    expect(text).toMatch(/Orders/);
+    expect(text).toMatch(/Last success:/);
+    await expect(card.getByRole("button", { name: /Sync now|Syncing/ }).count()).resolves.toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
   it("filters products by search, through the same Admin query", async () => {
     await page.goto(`${demoUrl}/app?q=shelf`, { waitUntil: "networkidle" });
     const text = await page.locator("table").innerText();
