@@ -1,0 +1,70 @@
+/**
+ * Shared pieces of the review-connector integration tests: a virtual clock that both the connector
+ * (through its run context) and the fake server read, so pacing and Retry-After are checked on
+ * simulated time without waiting; and a helper that drains a connector's pages.
+ */
+import type { ConnectorPage, ConnectorRunContext } from "~/integrations/sources/types";
+import { db } from "~/db.server";
+
+export const FIXED_NOW = new Date("2026-11-28T12:00:00.000Z");
+export const DAY_MS = 86_400_000;
+
+/** A clock that only moves when the code under test sleeps (or the test advances it). */
+export function virtualClock(start: Date = FIXED_NOW) {
+  let nowMs = start.getTime();
+  const sleeps: number[] = [];
+  return {
+    now: () => new Date(nowMs),
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      nowMs += Math.max(0, ms);
+    },
+    advance(ms: number) {
+      nowMs += ms;
+    },
+    sleeps,
+  };
+}
+export type VirtualClock = ReturnType<typeof virtualClock>;
+
+/** Builds a run context on the virtual clock with the real fetch (the fake listens on 127.0.0.1). */
+export function runContext<Credentials, Config, Cursor>(
+  clock: VirtualClock,
+  parts: {
+    credentials: Credentials;
+    config: Config;
+    cursor?: Cursor | null;
+    backfillDays?: number;
+    shopDomain: string;
+    quota?: Record<string, unknown> | null;
+  },
+): ConnectorRunContext<Credentials, Config, Cursor> {
+  return {
+    credentials: parts.credentials,
+    config: parts.config,
+    cursor: parts.cursor ?? null,
+    backfillFrom: new Date(clock.now().getTime() - (parts.backfillDays ?? 90) * DAY_MS),
+    keywords: [],
+    shopDomain: parts.shopDomain,
+    quota: parts.quota ?? null,
+    fetch: globalThis.fetch,
+    now: clock.now,
+    sleep: clock.sleep,
+  };
+}
+
+/** Reads every page a pull yields. */
+export async function collectPages<Cursor>(
+  pages: AsyncIterable<ConnectorPage<Cursor>>,
+): Promise<ConnectorPage<Cursor>[]> {
+  const out: ConnectorPage<Cursor>[] = [];
+  for await (const page of pages) out.push(page);
+  return out;
+}
+
+/** A source row of the given kind for a shop (the ingestion pipeline needs one). */
+export function createReviewSource(shopId: string, kind: "judgeme" | "yotpo", config: unknown = {}) {
+  return db().source.create({
+    data: { shopId, kind, name: kind === "judgeme" ? "Judge.me" : "Yotpo", config: config as object },
+  });
+}
