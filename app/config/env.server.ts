@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /**
@@ -20,9 +21,27 @@ const databaseUrl = z.string().refine((v) => v.startsWith("file:") || isPostgres
   message: "must start with file: (SQLite) or postgres:// (PostgreSQL)",
 });
 
-const encryptionKey = z.string().refine((v) => Buffer.from(v, "base64").length === 32, {
-  message: "must be 32 bytes encoded as base64 (generate one with: openssl rand -base64 32)",
+/** A 32-byte key written as 64 hex digits or as base64; null when it is neither. */
+export function decodeEncryptionKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) return null;
+  const bytes = Buffer.from(trimmed, "base64");
+  return bytes.length === 32 ? bytes : null;
+}
+
+const encryptionKey = z.string().refine((v) => decodeEncryptionKey(v) !== null, {
+  message: "must be 32 bytes encoded as base64 or 64 hex digits (generate one with: openssl rand -base64 32)",
 });
+
+/**
+ * DEVELOPMENT AND TEST ONLY: the key used when PULSE_ENCRYPTION_KEY is unset outside production.
+ * Derived from a public string, so it protects nothing; it only keeps local credentials readable
+ * across restarts. Production refuses to start without a real key.
+ */
+const DEVELOPMENT_ONLY_ENCRYPTION_KEY = createHash("sha256")
+  .update("pulse development-only credentials key (not secret, never used in production)")
+  .digest();
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -42,6 +61,7 @@ const rawSchema = z.object({
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
   DATABASE_URL: databaseUrl.default("file:./prisma/dev.db"),
   PULSE_ENCRYPTION_KEY: encryptionKey.optional(),
+  PULSE_ENCRYPTION_KEY_PREVIOUS: encryptionKey.optional(),
   PULSE_JOB_RUNNER: z.enum(["inprocess", "pgboss", "off"]).default("inprocess"),
   SMTP_URL: z.string().url().optional(),
   DIGEST_FROM: z
@@ -73,6 +93,14 @@ function resolveEnv(raw: z.infer<typeof rawSchema>) {
     databaseUrl: raw.DATABASE_URL,
     databaseProvider: raw.DATABASE_URL.startsWith("file:") ? ("sqlite" as const) : ("postgresql" as const),
     encryptionKey: raw.PULSE_ENCRYPTION_KEY,
+    /** Key that encrypts connector credentials (the development-only key outside production when unset). */
+    credentialsKey: raw.PULSE_ENCRYPTION_KEY
+      ? decodeEncryptionKey(raw.PULSE_ENCRYPTION_KEY)!
+      : DEVELOPMENT_ONLY_ENCRYPTION_KEY,
+    /** The key before the last rotation: still decrypts until `npm run secrets:rotate` has run. */
+    previousCredentialsKey: raw.PULSE_ENCRYPTION_KEY_PREVIOUS
+      ? decodeEncryptionKey(raw.PULSE_ENCRYPTION_KEY_PREVIOUS)!
+      : null,
     jobRunner: raw.PULSE_JOB_RUNNER,
     smtpUrl: raw.SMTP_URL,
     digestFrom: raw.DIGEST_FROM,
@@ -110,6 +138,11 @@ export function parseEnv(input: Record<string, string | undefined>): EnvResult {
   if (env.nodeEnv === "production" && env.adminFakeUrl) {
     problems.push(
       "SHOPIFY_ADMIN_FAKE_URL: the fake Admin API is for tests and the demo; unset it in production",
+    );
+  }
+  if (env.nodeEnv === "production" && !env.encryptionKey) {
+    problems.push(
+      "PULSE_ENCRYPTION_KEY: required in production (encrypts connector credentials; generate one with: openssl rand -base64 32)",
     );
   }
   if (env.jobRunner === "pgboss" && env.databaseProvider !== "postgresql") {

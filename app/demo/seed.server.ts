@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { env } from "~/config/env.server";
 import { localDay } from "~/domain/calendar/local-day";
+import { hashAuthor, PUBLIC_INFLUENCER_REACH } from "~/domain/listening/authorHash";
 import { decimalToMinorUnits } from "~/domain/money/minor-units";
 import {
   countShopRows,
@@ -17,16 +18,8 @@ import {
 } from "~/models/store-snapshot.server";
 import type { Scenario } from "./scenario";
 
-/** Followers above which an author counts as a public influencer whose handle may be shown. */
-export const PUBLIC_INFLUENCER_REACH = 10_000;
-
 const toMinor = (decimal: string) => decimalToMinorUnits(decimal) ?? 0;
 const cuid = () => `c${randomUUID().replaceAll("-", "").slice(0, 24)}`;
-
-/** sha256 of the per-shop salt and the handle: authors are counted, never stored in the clear. */
-export function hashAuthor(salt: string, handle: string): string {
-  return createHash("sha256").update(`${salt}:${handle.toLowerCase()}`).digest("hex");
-}
 
 export interface SeedResult {
   seeded: boolean;

@@ -1,6 +1,12 @@
 import { env } from "~/config/env.server";
 import { InProcessJobQueue } from "./in-process-queue.server";
 import { planningWeeklyJob } from "./definitions/planning-cycle.server";
+import {
+  LISTENING_SCHEDULE_MS,
+  mentionRetentionPurgeJob,
+  RETENTION_PURGE_MS,
+  sourcesScheduleJob,
+} from "./definitions/listening.server";
 import { scheduleShopifyJobs } from "./definitions/shopify-sync.server";
 import { jobDefinitions } from "./registry.server";
 import type { JobQueue } from "./types";
@@ -30,4 +36,6 @@ export async function startJobWorker(): Promise<void> {
   await queue.start();
   queue.schedule(planningWeeklyJob, WEEK_MS, {});
   scheduleShopifyJobs(queue);
+  queue.schedule(sourcesScheduleJob, LISTENING_SCHEDULE_MS, {});
+  queue.schedule(mentionRetentionPurgeJob, RETENTION_PURGE_MS, {});
 }

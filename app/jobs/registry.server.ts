@@ -1,4 +1,5 @@
 import { scoreMentionsJob } from "./definitions/mention-scoring.server";
+import { mentionRetentionPurgeJob, sourceSyncJob, sourcesScheduleJob } from "./definitions/listening.server";
 import { planningCycleJob, planningWeeklyJob } from "./definitions/planning-cycle.server";
 import { storeWebhookJob } from "./definitions/store-webhook.server";
 import {
@@ -28,5 +29,8 @@ export function jobDefinitions(): AnyJobDefinition[] {
     nightlyReconcileJob,
     writeOutboxJob,
     writeOutboxSweepJob,
+    sourceSyncJob,
+    sourcesScheduleJob,
+    mentionRetentionPurgeJob,
   ];
 }

@@ -67,7 +67,8 @@ export async function saveMentionScores(
 /** Scored mentions of a shop posted at or after `from`, with what aggregation needs. */
 export function loadScoredMentions(shopId: string, from: Date) {
   return db().mention.findMany({
-    where: { shopId, postedAt: { gte: from }, score: { isNot: null } },
+    // A near-duplicate (the same text cross-posted) is linked to its original and not counted again.
+    where: { shopId, postedAt: { gte: from }, score: { isNot: null }, duplicateOfId: null },
     orderBy: { postedAt: "asc" },
     select: {
       id: true,
