@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import {
@@ -9,6 +10,7 @@ import {
 } from "~/integrations/sources/judgeme.server";
 import { SourceAuthError } from "~/integrations/sources/types";
 import { ingestMentions } from "~/services/mention-ingest.server";
+import { runSourceSync } from "~/services/source-sync.server";
 import { createTestShop } from "../../factories/shop";
 import {
   FAKE_JUDGEME_API_TOKEN,
@@ -19,6 +21,7 @@ import {
 import {
   collectPages,
   createReviewSource,
+  createStoredSource,
   DAY_MS,
   runContext,
   virtualClock,
@@ -193,5 +196,64 @@ describe("Judge.me connector against the fake", () => {
     expect(await db().mention.count({ where: { sourceId: source.id } })).toBe(expectedIds().length);
     const stored = await db().mention.findFirst({ where: { sourceId: source.id, rating: { not: null } } });
     expect(stored?.platform).toBe("judgeme");
+  });
+
+  it("syncs through runSourceSync: stored cursor, only new reviews next time, no duplicates after a lost cursor", async () => {
+    const shop = await createTestShop({ domain: FAKE_JUDGEME_SHOP_DOMAIN });
+    const source = await createStoredSource(
+      shop.id,
+      "judgeme",
+      { apiToken: FAKE_JUDGEME_API_TOKEN },
+      { apiBaseUrl: fake.apiBaseUrl },
+    );
+    const io = { connector: judgemeConnector, now: clock.now, sleep: clock.sleep };
+    const total = expectedIds().length;
+
+    const first = await runSourceSync(shop.id, source.id, io);
+    expect(first).toMatchObject({
+      status: "succeeded",
+      counts: { fetched: total, inserted: total, duplicates: 0 },
+    });
+    const stored = await db().source.findUniqueOrThrow({ where: { id: source.id } });
+    expect(stored.cursor).toMatchObject({ pass: null, watermark: { id: fake.reviews()[0]!.id } });
+    expect(stored.quota).toMatchObject({ requests: 2, throttled: 0 });
+
+    clock.advance(3_600_000);
+    fake.addReview();
+    fake.addReview();
+    const second = await runSourceSync(shop.id, source.id, io);
+    expect(second).toMatchObject({ status: "succeeded", counts: { fetched: 2, inserted: 2, duplicates: 0 } });
+
+    // The cursor is lost (restored backup, manual reset): the whole window is handed over again.
+    await db().source.update({ where: { id: source.id }, data: { cursor: Prisma.DbNull } });
+    const replay = await runSourceSync(shop.id, source.id, io);
+    expect(replay).toMatchObject({ status: "succeeded", counts: { inserted: 0, duplicates: total + 2 } });
+    expect(await db().mention.count({ where: { sourceId: source.id } })).toBe(total + 2);
+  });
+
+  it("marks the source needs_attention with the message when the token is revoked", async () => {
+    const shop = await createTestShop({ domain: FAKE_JUDGEME_SHOP_DOMAIN });
+    const source = await createStoredSource(
+      shop.id,
+      "judgeme",
+      { apiToken: FAKE_JUDGEME_API_TOKEN },
+      { apiBaseUrl: fake.apiBaseUrl },
+    );
+    fake.revokeToken();
+
+    const outcome = await runSourceSync(shop.id, source.id, {
+      connector: judgemeConnector,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+
+    const message =
+      "Judge.me rejected the private API token for pulse-demo.myshopify.com. Create a new token in Judge.me → Settings → Integrations and reconnect.";
+    expect(outcome).toMatchObject({ status: "needs_attention", message });
+    expect(await db().source.findUniqueOrThrow({ where: { id: source.id } })).toMatchObject({
+      status: "needs_attention",
+      statusReason: message,
+    });
+    expect(await db().mention.count({ where: { sourceId: source.id } })).toBe(0);
   });
 });

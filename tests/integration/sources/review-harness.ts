@@ -5,6 +5,7 @@
  */
 import type { ConnectorPage, ConnectorRunContext } from "~/integrations/sources/types";
 import { db } from "~/db.server";
+import { encryptCredentials } from "~/integrations/sources/secrets.server";
 
 export const FIXED_NOW = new Date("2026-11-28T12:00:00.000Z");
 export const DAY_MS = 86_400_000;
@@ -66,5 +67,19 @@ export async function collectPages<Cursor>(
 export function createReviewSource(shopId: string, kind: "judgeme" | "yotpo", config: unknown = {}) {
   return db().source.create({
     data: { shopId, kind, name: kind === "judgeme" ? "Judge.me" : "Yotpo", config: config as object },
+  });
+}
+
+/** A source row with encrypted credentials, as createSource would store it, for runSourceSync. */
+export async function createStoredSource(
+  shopId: string,
+  kind: "judgeme" | "yotpo",
+  credentials: Record<string, string>,
+  config: Record<string, unknown>,
+) {
+  const source = await createReviewSource(shopId, kind, config);
+  return db().source.update({
+    where: { id: source.id },
+    data: { credentialsEncrypted: encryptCredentials(source.id, credentials) },
   });
 }

@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import {
@@ -9,6 +10,7 @@ import {
 } from "~/integrations/sources/yotpo.server";
 import { SourceAuthError } from "~/integrations/sources/types";
 import { ingestMentions } from "~/services/mention-ingest.server";
+import { runSourceSync } from "~/services/source-sync.server";
 import { createTestShop } from "../../factories/shop";
 import {
   FAKE_YOTPO_API_SECRET,
@@ -19,6 +21,7 @@ import {
 import {
   collectPages,
   createReviewSource,
+  createStoredSource,
   DAY_MS,
   runContext,
   virtualClock,
@@ -198,5 +201,60 @@ describe("Yotpo connector against the fake", () => {
     }
     expect(duplicates).toBe(expectedIds().length);
     expect(await db().mention.count({ where: { sourceId: source.id } })).toBe(expectedIds().length);
+  });
+
+  it("syncs through runSourceSync: only new reviews next time, no duplicates after a lost cursor", async () => {
+    const shop = await createTestShop({ domain: "pulse-demo.myshopify.com" });
+    const source = await createStoredSource(
+      shop.id,
+      "yotpo",
+      { ...credentials },
+      { apiBaseUrl: fake.apiBaseUrl },
+    );
+    const io = { connector: yotpoConnector, now: clock.now, sleep: clock.sleep };
+    const total = expectedIds().length;
+
+    expect(await runSourceSync(shop.id, source.id, io)).toMatchObject({
+      status: "succeeded",
+      counts: { inserted: total, duplicates: 0 },
+    });
+    clock.advance(3_600_000);
+    fake.addReview();
+    expect(await runSourceSync(shop.id, source.id, io)).toMatchObject({
+      status: "succeeded",
+      counts: { fetched: 1, inserted: 1 },
+    });
+
+    await db().source.update({ where: { id: source.id }, data: { cursor: Prisma.DbNull } });
+    expect(await runSourceSync(shop.id, source.id, io)).toMatchObject({
+      status: "succeeded",
+      counts: { inserted: 0, duplicates: total + 1 },
+    });
+    expect(await db().mention.count({ where: { sourceId: source.id } })).toBe(total + 1);
+    // The access token is never persisted: not in the cursor, not in the quota.
+    const stored = await db().source.findUniqueOrThrow({ where: { id: source.id } });
+    expect(JSON.stringify([stored.cursor, stored.quota])).not.toMatch(/[0-9a-f]{40}/);
+  });
+
+  it("marks the source needs_attention with the message when the secret is rotated", async () => {
+    const shop = await createTestShop({ domain: "pulse-demo.myshopify.com" });
+    const source = await createStoredSource(
+      shop.id,
+      "yotpo",
+      { ...credentials },
+      { apiBaseUrl: fake.apiBaseUrl },
+    );
+    fake.revokeSecret();
+
+    const outcome = await runSourceSync(shop.id, source.id, {
+      connector: yotpoConnector,
+      now: clock.now,
+      sleep: clock.sleep,
+    });
+
+    expect(outcome).toMatchObject({ status: "needs_attention" });
+    const stored = await db().source.findUniqueOrThrow({ where: { id: source.id } });
+    expect(stored.status).toBe("needs_attention");
+    expect(stored.statusReason).toContain("Yotpo rejected the store ID (app key) and API secret");
   });
 });
