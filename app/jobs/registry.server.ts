@@ -1,3 +1,4 @@
+import { fileImportJob } from "./definitions/file-import.server";
 import { scoreMentionsJob } from "./definitions/mention-scoring.server";
 import { mentionRetentionPurgeJob, sourceSyncJob, sourcesScheduleJob } from "./definitions/listening.server";
 import { planningCycleJob, planningWeeklyJob } from "./definitions/planning-cycle.server";
@@ -29,6 +30,7 @@ export function jobDefinitions(): AnyJobDefinition[] {
     nightlyReconcileJob,
     writeOutboxJob,
     writeOutboxSweepJob,
+    fileImportJob,
     sourceSyncJob,
     sourcesScheduleJob,
     mentionRetentionPurgeJob,
