@@ -19,7 +19,13 @@ import { z } from "zod";
 import { requestSourceJson } from "./http.server";
 import { providerBaseUrl } from "./provider-base-url";
 import { carryRequestQuota, pacedFetch, type RequestQuotaState } from "./request-pacing.server";
-import type { Connector, ConnectorPage, ConnectorRunContext, IncomingMention } from "./types";
+import {
+  SourceResponseError,
+  type Connector,
+  type ConnectorPage,
+  type ConnectorRunContext,
+  type IncomingMention,
+} from "./types";
 
 export const JUDGEME_API_BASE_URL = "https://judge.me/api/v1";
 /** One request per second: Judge.me states no figure, so this stays well clear of its throttle. */
@@ -244,6 +250,16 @@ async function* pullJudgeme(
     context.signal?.throwIfAborted();
     const answer = await requester.fetchPage(page, JUDGEME_PAGE_SIZE);
     const reviews = answer.reviews;
+    // The stop rule relies on newest-first order; if Judge.me ever changed it, stopping early
+    // would silently miss reviews, so refuse loudly instead.
+    const outOfOrder = reviews.findIndex(
+      (review, i) => i > 0 && isAfterMark(markOf(review), markOf(reviews[i - 1]!)),
+    );
+    if (outOfOrder > 0) {
+      throw new SourceResponseError(
+        `Judge.me listed review ${reviews[outOfOrder]!.id} after an older one on page ${page}; Pulse pages newest first and stopped rather than miss reviews.`,
+      );
+    }
     const fresh = reviews.filter(
       (review) =>
         isAfterMark(markOf(review), stopLine) &&

@@ -8,7 +8,7 @@ import {
   type JudgemeCredentials,
   type JudgemeCursor,
 } from "~/integrations/sources/judgeme.server";
-import { SourceAuthError } from "~/integrations/sources/types";
+import { SourceAuthError, SourceResponseError } from "~/integrations/sources/types";
 import { ingestMentions } from "~/services/mention-ingest.server";
 import { runSourceSync } from "~/services/source-sync.server";
 import { createTestShop } from "../../factories/shop";
@@ -160,6 +160,21 @@ describe("Judge.me connector against the fake", () => {
 
     expect(ids(pages)).toEqual(expectedIds());
     expect(fake.requests.map((request) => request.status)).toEqual([500, 503, 200, 200]);
+  });
+
+  it("refuses a page that is not newest first rather than stop early and miss reviews", async () => {
+    const oldestFirst: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const body = (await response.json()) as { reviews: unknown[] };
+      return new Response(JSON.stringify({ ...body, reviews: [...body.reviews].reverse() }), {
+        status: response.status,
+        headers: response.headers,
+      });
+    };
+
+    await expect(collectPages(judgemeConnector.pull({ ...context(), fetch: oldestFirst }))).rejects.toThrow(
+      SourceResponseError,
+    );
   });
 
   it("reports a revoked token as SourceAuthError with what to do, from pull and testConnection", async () => {
