@@ -59,7 +59,12 @@ const configSchema = z
     /** At most this many recent videos have their comments re-read each run (1 unit each at least). */
     maxTrackedVideos: z.coerce.number().int().min(1).max(1000).default(50),
     /** Also keep each found video (title and description) as a mention. */
-    includeVideos: z.boolean().default(true),
+    includeVideos: z
+      .union([
+        z.boolean(),
+        z.enum(["true", "false", "on", "off"]).transform((value) => value === "true" || value === "on"),
+      ])
+      .default(true),
     regionCode: z
       .string()
       .regex(/^[A-Za-z]{2}$/)

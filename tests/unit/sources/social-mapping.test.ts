@@ -90,6 +90,26 @@ const comment = (snippet: Partial<YoutubeComment["snippet"]> = {}): YoutubeComme
 });
 
 describe("YouTube mapping", () => {
+  it("config takes form values as text and defaults to Google's 10,000 units", () => {
+    expect(
+      youtubeConnector.configSchema.parse({
+        includeVideos: "off",
+        dailyQuotaUnits: "50000",
+        regionCode: "gb",
+      }),
+    ).toMatchObject({
+      includeVideos: false,
+      dailyQuotaUnits: 50_000,
+      regionCode: "GB",
+      searchEveryMinutes: 360,
+      apiBaseUrl: "https://www.googleapis.com/youtube/v3",
+    });
+    expect(youtubeConnector.configSchema.parse({})).toMatchObject({
+      includeVideos: true,
+      dailyQuotaUnits: 10_000,
+    });
+  });
+
   it("decodes the HTML entities search.list puts in titles and descriptions", () => {
     expect(decodeYoutubeEntities("Tom &amp; Jerry&#39;s &quot;lamp&quot; &lt;3 &#x1F600;")).toBe(
       `Tom & Jerry's "lamp" <3 😀`,
