@@ -88,3 +88,21 @@ export async function deleteMentionsPostedBefore(shopId: string, before: Date): 
 export function listInstalledShopSettings() {
   return db().shop.findMany({ where: { uninstalledAt: null }, select: { id: true, settings: true } });
 }
+
+/** A shop's mentions written by any of the author hashes (for customers/data_request). */
+export function findMentionsByAuthorHashes(shopId: string, authorHashes: readonly string[]) {
+  return db().mention.findMany({
+    where: { shopId, authorHash: { in: [...authorHashes] } },
+    orderBy: { postedAt: "asc" },
+    select: { id: true, text: true, title: true, platform: true, postedAt: true, url: true, rating: true },
+  });
+}
+
+/** Deletes a shop's mentions by any of the author hashes (customers/redact); returns how many. */
+export async function deleteMentionsByAuthorHashes(
+  shopId: string,
+  authorHashes: readonly string[],
+): Promise<number> {
+  const result = await db().mention.deleteMany({ where: { shopId, authorHash: { in: [...authorHashes] } } });
+  return result.count;
+}

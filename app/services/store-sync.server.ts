@@ -34,6 +34,7 @@ import type {
   LocationsQuery,
 } from "~/types/admin.generated";
 import { importCatalogJsonl, importOrdersJsonl, type ImportOptions } from "./bulk-sync.server";
+import { suggestKeywords } from "./sources.server";
 
 /**
  * The full sync: two bulk operations (catalogue, orders) started together, completed by the
@@ -293,6 +294,12 @@ export async function finishBulkOperation(
       objectsDone: result.objectsDone,
       skippedLines: result.skippedLines,
     });
+    // Listening keywords proposed from the catalogue (idempotent; removed suggestions stay removed).
+    if (run.kind === "catalog") {
+      await suggestKeywords(shopId).catch((error: unknown) =>
+        console.warn(`[listening] keyword suggestions failed for shop ${shopId}: ${String(error)}`),
+      );
+    }
     return {
       status: "imported",
       runId: run.id,

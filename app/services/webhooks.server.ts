@@ -4,12 +4,12 @@ import {
   deleteShopData,
   findShopByDomain,
   markUninstalled,
-  recordAuditEvent,
   updateGrantedScopes,
 } from "~/models/shops.server";
 import { authenticate } from "~/shopify.server";
 import { jobQueue } from "~/jobs/queue.server";
 import { storeWebhookJob } from "~/jobs/definitions/store-webhook.server";
+import { answerCustomerDataRequest, redactCustomer } from "./customer-privacy.server";
 
 /** Topics as authenticate.webhook reports them (APP_UNINSTALLED …), grouped by the route that receives them. */
 export const WEBHOOK_ROUTES = {
@@ -61,18 +61,11 @@ export async function receiveWebhook(request: Request, route: WebhookRoute): Pro
     }
     case "CUSTOMERS_DATA_REQUEST":
     case "CUSTOMERS_REDACT":
-      // Pulse keeps no customer records: orders are reduced to daily units per variant and location,
-      // and mention authors are salted hashes never linked to Shopify customers. Record the request.
+      // Orders are reduced to daily units per variant and location; the only customer data Pulse can
+      // hold is reviews they wrote, stored under a salted hash of their e-mail (customer-privacy.server).
       if (shopRow) {
-        await recordAuditEvent({
-          shopId: shopRow.id,
-          actor: "shopify",
-          action:
-            topic === "CUSTOMERS_REDACT" ? "compliance.customer_redact" : "compliance.customer_data_request",
-          subjectType: "Customer",
-          subjectId: String((payload as { customer?: { id?: unknown } })?.customer?.id ?? ""),
-          details: { webhookId, personalDataHeld: false },
-        });
+        if (topic === "CUSTOMERS_REDACT") await redactCustomer(shopRow.id, payload, webhookId);
+        else await answerCustomerDataRequest(shopRow.id, payload, webhookId);
       }
       break;
     case "SHOP_REDACT":

@@ -64,8 +64,10 @@ export function htmlToText(raw: string): string {
 export const EMAIL_PLACEHOLDER = "[email removed]";
 export const PHONE_PLACEHOLDER = "[phone removed]";
 
-// Local part, "@", a domain with at least one dot. Also catches "mailto:" links.
-const emailPattern = /(?:mailto:)?[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// RFC 5322 local-part characters, "@", a domain with at least one dot and a top-level label
+// with a letter. Also catches "mailto:" links.
+const emailPattern =
+  /(?:mailto:)?[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}\p{N}-]*\p{L}[\p{L}\p{N}-]*/gu;
 // A run of digits with the separators phone numbers use; digits are counted afterwards.
 const phoneCandidate = /(?<![\p{L}\p{N}/#=])\+?\(?\d[\d\s().-]{5,20}\d(?![\p{L}\p{N}])/gu;
 const isoDateLike = /^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$/;

@@ -1,12 +1,21 @@
 import type { z } from "zod";
+import { judgemeConnector } from "./judgeme.server";
+import { redditConnector } from "./reddit.server";
 import { SOURCE_KINDS, type Connector, type SourceKind } from "./types";
+import { yotpoConnector } from "./yotpo.server";
+import { youtubeConnector } from "./youtube.server";
 
 /**
  * The polling connectors, by kind. File import and the signed ingest webhook are pushed to Pulse and
  * have no connector; "demo" is the seeded simulation.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each connector has its own credential, config and cursor types
-const CONNECTORS: Partial<Record<SourceKind, Connector<any, any, any>>> = {};
+const CONNECTORS: Partial<Record<SourceKind, Connector<any, any, any>>> = {
+  judgeme: judgemeConnector,
+  yotpo: yotpoConnector,
+  reddit: redditConnector,
+  youtube: youtubeConnector,
+};
 
 /** Kinds whose mentions are pushed (file, webhook) or simulated: never polled. */
 export const PUSH_SOURCE_KINDS: readonly SourceKind[] = ["file_import", "ingest_webhook", "demo"];
