@@ -1,8 +1,7 @@
 import { aspectSentiments } from "./aspectSentiment";
 import { defaultAspectTaxonomy } from "./aspectTaxonomy";
 import { scoreChinese } from "./chineseScorer";
-import { isKnownEnglishWord } from "./englishLexicon";
-import { scoreEnglish } from "./englishScorer";
+import { englishWordEvidence, scoreEnglish } from "./englishScorer";
 import { tokenizeAsciiText, tokenizeEnglish, type EnglishToken } from "./englishTokenizer";
 import { findFeatureRequests } from "./featureRequests";
 import { cleanInput, defaultMaxChars } from "./inputCleaning";
@@ -51,13 +50,13 @@ function read(text: unknown, maxChars: number, withClauses: boolean): Reading {
     if (ascii.latinLetters === 0) language = "und";
     else {
       const short = ascii.latinLetters < shortTextLetters;
-      language = languageOfLatinTokens(tokens, short, isKnownEnglishWord);
+      language = languageOfLatinTokens(tokens, short, englishWordEvidence);
     }
   } else {
     language = languageByScript(cleaned);
     if (language === latinScript || language === shortLatinScript) {
       tokens = tokenizeEnglish(cleaned);
-      language = languageOfLatinTokens(tokens, language === shortLatinScript, isKnownEnglishWord);
+      language = languageOfLatinTokens(tokens, language === shortLatinScript, englishWordEvidence);
     }
   }
   if (language === needsModel) {

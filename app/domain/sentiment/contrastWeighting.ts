@@ -64,7 +64,8 @@ export interface ValenceTotals {
 
 /**
  * Sums contributions per sentence, adds `exclamationStep` per "!" (up to four) in the direction of
- * each sentence's sentiment, and sums per clause for aspect polarity.
+ * each sentence's sentiment, and sums per clause for aspect polarity (pass a `clauseCount` of 0
+ * when only the totals are wanted).
  * @example
  * sumValences([{ valence: 3, position: 0, sentence: 0, clause: 0 }], [1], 1).valence; // 3.35
  */
@@ -79,7 +80,9 @@ export function sumValences(
   for (const contribution of contributions) {
     sentenceValences[contribution.sentence] =
       (sentenceValences[contribution.sentence] ?? 0) + contribution.valence;
-    clauseValences[contribution.clause] = (clauseValences[contribution.clause] ?? 0) + contribution.valence;
+    if (clauseCount > 0) {
+      clauseValences[contribution.clause] = (clauseValences[contribution.clause] ?? 0) + contribution.valence;
+    }
     absoluteValence += Math.abs(contribution.valence);
   }
   let plain = 0;

@@ -1,9 +1,18 @@
 import { emojiValence, emoticonValence } from "./emojiLexicon";
 import { choiceNouns, scarcityValence } from "./commerceLexicon";
-import { englishWordValence, phraseStarters, phrasesStartingWith, shortLexiconWords } from "./englishLexicon";
+import {
+  englishWordValence,
+  isKnownEnglishWord,
+  phraseStarters,
+  phrasesStartingWith,
+  shortLexiconWords,
+  type LexiconPhrase,
+} from "./englishLexicon";
 import { tokenizeEnglish, type EnglishToken } from "./englishTokenizer";
 import type { ContrastKind } from "./valenceModifiers";
 import type { ScoredClause, ScoredText } from "./types";
+import { WordTable } from "./wordTable";
+import { functionWords, noEvidence, wordEvidence, type WordEvidence } from "./languageDetection";
 import { applyContrast, sumValences, type Contribution, type ContrastMark } from "./contrastWeighting";
 import {
   contrastWords,
@@ -64,7 +73,8 @@ function wordValence(tokens: readonly EnglishToken[], index: number): number {
     const previous = tokens[index - 1];
     return previous?.kind === "word" && likeSubjects.has(previous.lower) ? 2 : 0;
   }
-  return englishWordValence(token.lower, token.stretched) ?? 0;
+  if (token.stretched) return englishWordValence(token.lower, true) ?? 0;
+  return tokenFacts(token).lexiconValence;
 }
 
 function phraseAt(
@@ -73,7 +83,8 @@ function phraseAt(
 ): { valence: number; length: number } | undefined {
   const first = tokens[index];
   if (!first) return undefined;
-  for (const phrase of phrasesStartingWith(first.lower)) {
+  const phrases = first.stretched ? phrasesStartingWith(first.lower) : tokenFacts(first).phrases;
+  for (const phrase of phrases) {
     let matches = phrase.words.length > 1;
     for (let k = 1; k < phrase.words.length && matches; k++) {
       const next = tokens[index + k];
@@ -90,13 +101,15 @@ function modifierAt(
 ): { factor: number; length: number } | undefined {
   const token = tokens[index];
   if (!token || token.kind !== "word") return undefined;
+  const facts = token.stretched ? undefined : tokenFacts(token);
   const second = tokens[index + 1];
-  const twoWord = second?.kind === "word" ? phraseModifiers.get(token.lower)?.get(second.lower) : undefined;
+  const pairs = facts ? facts.pairModifiers : phraseModifiers.get(token.lower);
+  const twoWord = pairs !== undefined && second?.kind === "word" ? pairs.get(second.lower) : undefined;
   if (twoWord !== undefined) return { factor: twoWord, length: 2 };
   // "sooo good": a stretched booster is still a booster.
-  const single =
-    intensityModifiers.get(token.lower) ??
-    (token.stretched ? intensityModifiers.get(token.lower.replace(/(.)\1+/g, "$1")) : undefined);
+  const single = facts
+    ? facts.modifier
+    : (intensityModifiers.get(token.lower) ?? intensityModifiers.get(token.lower.replace(/(.)\1+/g, "$1")));
   return single === undefined ? undefined : { factor: single, length: 1 };
 }
 
@@ -108,7 +121,7 @@ function sentimentFollows(tokens: readonly EnglishToken[], index: number, afterE
     if (!token || token.kind !== "word") return false;
     if (phraseAt(tokens, j) !== undefined || wordValence(tokens, j) !== 0) return true;
     if (afterExcess && excessAdjectives.has(token.lower)) return true;
-    if (isNegator(token.lower)) return true;
+    if (token.stretched ? isNegator(token.lower) : tokenFacts(token).negator) return true;
     const modifier = modifierAt(tokens, j);
     if (!modifier) return false;
     j += modifier.length;
@@ -148,29 +161,44 @@ interface WordFacts {
   readonly contrast: ContrastKind | undefined;
   /** Lexicon valence (with plural and inflection fallbacks) for a plain word, 0 when none. */
   readonly valence: number;
+  /** The same lexicon valence whatever the word's role, for the full reading of structural words. */
+  readonly lexiconValence: number;
+  readonly negator: boolean;
+  /** Its factor as a one-word booster or dampener ("very", "slightly"). */
+  readonly modifier: number | undefined;
+  /** Two-word modifiers it opens ("kind" → "of"), by their second word. */
+  readonly pairModifiers: ReadonlyMap<string, number> | undefined;
+  /** Idioms it opens, longest first. */
+  readonly phrases: readonly LexiconPhrase[];
+  /** What it says about the language of its text (`wordEvidence`). */
+  readonly evidence: WordEvidence;
 }
 
-// One Map lookup per token instead of four (contrast, structure, negation, lexicon); words repeat
-// across texts, so the table stays small. Cleared if a pathological input fills it.
-let factsByWord: Record<string, WordFacts | undefined> = Object.create(null) as Record<string, WordFacts>;
-let factsCount = 0;
+// One table lookup per token instead of four (contrast, structure, negation, lexicon), keyed by
+// the hash the tokenizer computed; words repeat across texts, so the table stays small. Cleared if
+// a pathological input fills it.
+const factsByWord = new WordTable<WordFacts>(16_384);
 const factsLimit = 100_000;
 
-function factsFor(word: string): WordFacts {
-  const known = factsByWord[word];
+function factsFor(word: string, hash: number): WordFacts {
+  const known = factsByWord.get(word, hash);
   if (known) return known;
   const contrast = contrastWords.get(word);
   const structural = structuralWords.has(word) || word.endsWith("n't");
+  const lexiconValence = englishWordValence(word, false) ?? 0;
   const facts: WordFacts = {
     structural,
     contrast,
-    valence: structural || contrast ? 0 : (englishWordValence(word, false) ?? 0),
+    valence: structural || contrast ? 0 : lexiconValence,
+    lexiconValence,
+    negator: isNegator(word),
+    modifier: intensityModifiers.get(word),
+    pairModifiers: phraseModifiers.get(word),
+    phrases: phrasesStartingWith(word),
+    evidence: wordEvidence(word, isKnownEnglishWord),
   };
-  if (++factsCount > factsLimit) {
-    factsByWord = Object.create(null) as Record<string, WordFacts>;
-    factsCount = 1;
-  }
-  factsByWord[word] = facts;
+  if (factsByWord.size >= factsLimit) factsByWord.clear();
+  factsByWord.set(word, hash, facts);
   return facts;
 }
 
@@ -179,7 +207,17 @@ function factsFor(word: string): WordFacts {
 // others skip the hash lookup. Characters outside a-z, 0-9, "'" and "-" fall back to the lookup.
 const shortWordLength = 4;
 const shortAlphabet = 40;
-const noFacts: WordFacts = { structural: false, contrast: undefined, valence: 0 };
+const noFacts: WordFacts = {
+  structural: false,
+  contrast: undefined,
+  valence: 0,
+  lexiconValence: 0,
+  negator: false,
+  modifier: undefined,
+  pairModifiers: undefined,
+  phrases: [],
+  evidence: noEvidence,
+};
 
 function shortCharCode(code: number): number {
   if (code >= 0x61 && code <= 0x7a) return code - 0x60;
@@ -212,15 +250,34 @@ for (const word of shortLexiconWords(shortWordLength)) {
   markShortWord(`${word}s`);
 }
 for (const word of structuralWords) markShortWord(word);
+for (const word of functionWords()) markShortWord(word);
 for (const word of contrastWords.keys()) markShortWord(word);
 
-/** `factsFor` with the short-word bitset in front. */
-function tokenFacts(word: string): WordFacts {
-  if (word.length <= shortWordLength && !word.endsWith("n't")) {
+/** `factsFor` a word token, with the short-word bitset in front. */
+function tokenFacts(token: EnglishToken): WordFacts {
+  const word = token.lower;
+  const length = word.length;
+  // Words ending in "n't" are structural whatever their length ("n't" itself, "ain't").
+  const endsWithNt =
+    length >= 3 &&
+    word.charCodeAt(length - 1) === 0x74 &&
+    word.charCodeAt(length - 2) === 0x27 &&
+    word.charCodeAt(length - 3) === 0x6e;
+  if (length <= shortWordLength && !endsWithNt) {
     const key = shortWordKey(word);
     if (key >= 0 && (shortWordsWithFacts[key >>> 5]! & (1 << (key & 31))) === 0) return noFacts;
   }
-  return factsFor(word);
+  return factsFor(word, token.hash);
+}
+
+/**
+ * Returns what a word token says about the language of its text (`wordEvidence`), from the same
+ * per-spelling facts the scorer reads, so language detection and scoring share one lookup.
+ * @example
+ * englishWordEvidence(tokenizeEnglish("the")[0]!); // englishFunctionEvidence
+ */
+export function englishWordEvidence(token: EnglishToken): WordEvidence {
+  return token.stretched ? wordEvidence(token.lower, isKnownEnglishWord) : tokenFacts(token).evidence;
 }
 
 /** Applies the pending booster, capitals, stretching and negation to a plain word's valence. */
@@ -290,7 +347,8 @@ export function scoreEnglish(
       pendingExcess = false;
       if (isSentenceEnd(token)) {
         let bangs = 0;
-        for (const char of token.lower) if (char === "!") bangs++;
+        const run = token.lower;
+        for (let k = 0; k < run.length; k++) if (run.charCodeAt(k) === 0x21) bangs++;
         exclamationsBySentence[sentence] = (exclamationsBySentence[sentence] ?? 0) + bangs;
         if (sentenceHasWords) sentence++;
         sentenceHasWords = false;
@@ -308,7 +366,7 @@ export function scoreEnglish(
       continue;
     }
 
-    const facts = token.stretched ? undefined : tokenFacts(token.lower);
+    const facts = token.stretched ? undefined : tokenFacts(token);
     const contrast = facts ? facts.contrast : contrastWords.get(token.lower);
     if (contrast) {
       // A clause boundary ends negation and any pending booster.
@@ -370,7 +428,7 @@ export function scoreEnglish(
     if (phrase) {
       valence = phrase.valence;
       length = phrase.length;
-    } else if (isNegator(token.lower)) {
+    } else if (facts ? facts.negator : isNegator(token.lower)) {
       const next = tokens[i + 1];
       // A bare "no" answers or refuses ("No. Just no."); before a word it negates it.
       if (token.lower === "no" && (next === undefined || next.kind !== "word" || next.lower === "no")) {
@@ -429,7 +487,7 @@ export function scoreEnglish(
   const { valence, absoluteValence, clauseValences } = sumValences(
     contributions,
     exclamationsBySentence,
-    clauses.length,
+    withClauses ? clauses.length : 0,
   );
 
   // The plain `score` path needs only the totals; quoting clauses costs a slice per clause.

@@ -1,3 +1,5 @@
+import { wordHash, wordHashSeed, wordHashStep } from "./wordTable";
+
 /** What a piece of English text is, for the scorer. */
 export type EnglishTokenKind = "word" | "emoticon" | "emoji" | "punctuation";
 
@@ -14,6 +16,8 @@ export interface EnglishToken {
   readonly shouted: boolean;
   /** A letter repeated three or more times ("sooo", "goooood"). */
   readonly stretched: boolean;
+  /** `wordHash(lower)` for a word, for `WordTable` lookups without re-hashing; 0 for other tokens. */
+  readonly hash: number;
 }
 
 // Emoticons: a digit, ":" or "/" right before would make "3:30" or "http:/" look like a face.
@@ -46,7 +50,16 @@ function makeWord(surface: string, start: number): EnglishToken {
       stretched = true;
   }
   const shouted = letters >= 2 && lowercase === 0 && digits === 0;
-  return { kind: "word", text: surface, lower, start, end: start + surface.length, shouted, stretched };
+  return {
+    kind: "word",
+    text: surface,
+    lower,
+    start,
+    end: start + surface.length,
+    shouted,
+    stretched,
+    hash: wordHash(lower),
+  };
 }
 
 function symbolToken(kind: EnglishTokenKind, surface: string, start: number): EnglishToken {
@@ -58,6 +71,7 @@ function symbolToken(kind: EnglishTokenKind, surface: string, start: number): En
     end: start + surface.length,
     shouted: false,
     stretched: false,
+    hash: 0,
   };
 }
 
@@ -67,6 +81,10 @@ const emoticonAt = new RegExp(emoticon, "uy");
 function isAsciiWordChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
 }
+
+// What may follow an emoticon's eyes (":", ";", "="): a nose or a mouth of `emoticon` above.
+const afterEyes = new Uint8Array(128);
+for (const char of "-o'^)]}DdPp3([{/\\|Oo*@$Ss") afterEyes[char.charCodeAt(0)] = 1;
 
 // Characters an emoticon can start with: ":)", ";-)", "=D", "(:", "[:", "</3", "<3", "^_^", "xD", "-_-", "T_T".
 function mayStartEmoticon(code: number): boolean {
@@ -83,6 +101,31 @@ function mayStartEmoticon(code: number): boolean {
     code === 0x2d ||
     code === 0x54
   );
+}
+
+/**
+ * True when the character after a possible emoticon start can continue one. Most "T", "x", "("
+ * and ":" open no face ("The", "x2", "(see", "Note:"), and this spares them the regex.
+ */
+function mayContinueEmoticon(code: number, next: number): boolean {
+  switch (code) {
+    case 0x3a: // :
+    case 0x3b: // ;
+    case 0x3d: // =
+      return next < 128 ? afterEyes[next] === 1 : next === rightSingleQuote;
+    case 0x28: // (
+    case 0x5b: // [
+      return next === 0x2d || next === 0x6f || next === 0x3a || next === 0x3b || next === 0x3d;
+    case 0x3c: // <
+      return next === 0x2f || next === 0x33;
+    case 0x5e: // ^
+      return next === 0x5f || next === 0x2d || next === 0x2e || next === 0x5e;
+    case 0x78: // x
+    case 0x58: // X
+      return next === 0x64 || next === 0x44;
+    default: // "-_-", "T_T"
+      return next === 0x5f;
+  }
 }
 
 const rightSingleQuote = 0x2019;
@@ -108,7 +151,7 @@ function tokenizeAscii(text: string): AsciiTokens | undefined {
       code !== 0x201d
     )
       return undefined;
-    if (mayStartEmoticon(code)) {
+    if (mayStartEmoticon(code) && mayContinueEmoticon(code, text.charCodeAt(i + 1))) {
       emoticonAt.lastIndex = i;
       const face = emoticonAt.exec(text);
       if (face) {
@@ -127,15 +170,21 @@ function tokenizeAscii(text: string): AsciiTokens | undefined {
       let stretched = false;
       let previous = -1;
       let run = 0;
+      let hash = wordHashSeed;
       for (;;) {
         for (; end < length; end++) {
           const char = text.charCodeAt(end);
           if (char >= 0x61 && char <= 0x7a) {
             letters++;
             lowercase++;
-          } else if (char >= 0x41 && char <= 0x5a) letters++;
-          else if (char >= 0x30 && char <= 0x39) digits++;
-          else break;
+            hash = wordHashStep(hash, char);
+          } else if (char >= 0x41 && char <= 0x5a) {
+            letters++;
+            hash = wordHashStep(hash, char | 0x20);
+          } else if (char >= 0x30 && char <= 0x39) {
+            digits++;
+            hash = wordHashStep(hash, char);
+          } else break;
           // Stretching is judged as written: "Ooo" is not three equal letters, "ooo" is.
           run = char === previous ? run + 1 : 1;
           previous = char;
@@ -148,6 +197,8 @@ function tokenizeAscii(text: string): AsciiTokens | undefined {
           isAsciiWordChar(text.charCodeAt(end + 1))
         ) {
           if (joiner === rightSingleQuote) curly = true;
+          // The lower-case form straightens "’" to "'", and the hash follows it.
+          hash = wordHashStep(hash, joiner === rightSingleQuote ? 0x27 : joiner);
           previous = joiner;
           run = 1;
           end++;
@@ -165,6 +216,7 @@ function tokenizeAscii(text: string): AsciiTokens | undefined {
         end,
         shouted: letters >= 2 && lowercase === 0 && digits === 0,
         stretched,
+        hash,
       });
       i = end;
       continue;

@@ -19,7 +19,51 @@ const url = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 const email = /\b[\w.+-]+@[\w-]+\.[\w.]+\b/g;
 // "name@host.tld" has a dot after the "@"; most "@" in mentions are handles, so look before the slow scan.
 const emailShape = /@[\w-]+\./;
-const mention = /(^|\s)@\w+/g;
+
+/** The characters of regex `\s`: ASCII and Unicode spaces, line breaks, BOM. */
+function isRegexSpace(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** The characters of regex `\w`. */
+function isRegexWordChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f
+  );
+}
+
+/**
+ * Removes @handles at the start or after a space: `text.replace(/(^|\s)@\w+/g, "$1")` by a scan,
+ * since half of all mentions carry a handle and the regex was a tenth of the cleaning time.
+ */
+function removeHandles(text: string): string {
+  let kept = "";
+  let copiedUpTo = 0;
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    if (at > 0 && !isRegexSpace(text.charCodeAt(at - 1))) continue;
+    let end = at + 1;
+    while (end < text.length && isRegexWordChar(text.charCodeAt(end))) end++;
+    if (end === at + 1) continue;
+    kept += text.slice(copiedUpTo, at);
+    copiedUpTo = end;
+    at = end - 1;
+  }
+  return copiedUpTo === 0 ? text : kept + text.slice(copiedUpTo);
+}
 // Markdown emphasis, headings, quotes and code fences carry no words; keep the words inside.
 const markdownMarks = /(\*\*|__|~~|`{1,3}|^#{1,6}\s|^>\s?)/gm;
 const namedEntities: Record<string, string> = {
@@ -65,7 +109,7 @@ export function cleanInput(raw: string, maxChars: number = defaultMaxChars): Cle
   if (text.includes("://") || text.includes("www.")) text = text.replace(url, " ");
   if (text.includes("@")) {
     if (emailShape.test(text)) text = text.replace(email, " ");
-    text = text.replace(mention, "$1");
+    text = removeHandles(text);
   }
   // Removed markup leaves runs of spaces; evidence quotes read better without them.
   if (/[*_~`#>]/.test(text)) text = text.replace(markdownMarks, " ");

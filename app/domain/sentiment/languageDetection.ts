@@ -80,6 +80,38 @@ const otherFunctionWords = new Set(
   ).split(" "),
 );
 
+/** What one word says about the language of its text. */
+export type WordEvidence = 0 | 1 | 2 | 3;
+/** A word that says nothing either way. */
+export const noEvidence = 0;
+/** An English function word ("the", "with", "i'm"). */
+export const englishFunctionEvidence = 1;
+/** A function word of a language short English is mistaken for ("el", "der", "très"). */
+export const otherFunctionEvidence = 2;
+/** A word of more than two letters the English lexicon knows ("amazing"). */
+export const knownEnglishEvidence = 3;
+
+/**
+ * Returns what a lower-case word says about the language of its text. Pure, so callers may
+ * remember it per spelling (the English scorer keeps it with each word's facts).
+ * @example
+ * wordEvidence("the", () => false); // englishFunctionEvidence
+ */
+export function wordEvidence(word: string, isEnglishWord: (word: string) => boolean): WordEvidence {
+  if (englishFunctionWords.has(word)) return englishFunctionEvidence;
+  if (otherFunctionWords.has(word)) return otherFunctionEvidence;
+  return word.length > 2 && isEnglishWord(word) ? knownEnglishEvidence : noEvidence;
+}
+
+/**
+ * Returns every function word `wordEvidence` knows, English and other.
+ * @example
+ * functionWords().includes("the"); // true
+ */
+export function functionWords(): string[] {
+  return [...englishFunctionWords, ...otherFunctionWords];
+}
+
 const latinWord = /[a-zà-ÿ']+/g;
 /** Below this many letters a Latin-script text is too short for the n-gram model. */
 export const shortTextLetters = 25;
@@ -92,15 +124,15 @@ interface Evidence {
   knownEnglish: number;
 }
 
-/** Adds one lower-case word to the tallies; true once two English function words and no foreign one settle it. */
-function weigh(evidence: Evidence, word: string, isEnglishWord: (word: string) => boolean): boolean {
-  if (englishFunctionWords.has(word)) {
+/** Adds one word's evidence to the tallies; true once two English function words and no foreign one settle it. */
+function weigh(evidence: Evidence, kind: WordEvidence): boolean {
+  if (kind === englishFunctionEvidence) {
     evidence.english++;
     // Two English function words and none foreign settle it; most reviews get here in a few words.
     return evidence.english >= 2 && evidence.other === 0;
   }
-  if (otherFunctionWords.has(word)) evidence.other++;
-  else if (word.length > 2 && isEnglishWord(word)) evidence.knownEnglish++;
+  if (kind === otherFunctionEvidence) evidence.other++;
+  else if (kind === knownEnglishEvidence) evidence.knownEnglish++;
   return false;
 }
 
@@ -124,7 +156,7 @@ function englishEvidence(text: string, isEnglishWord: (word: string) => boolean)
   for (let seen = 0; seen < evidenceWords; seen++) {
     const match = latinWord.exec(lower);
     if (!match) break;
-    if (weigh(evidence, match[0], isEnglishWord)) return "en";
+    if (weigh(evidence, wordEvidence(match[0], isEnglishWord))) return "en";
   }
   return verdict(evidence);
 }
@@ -133,16 +165,16 @@ function englishEvidence(text: string, isEnglishWord: (word: string) => boolean)
  * The same weighing over tokens the caller has already split and lower-cased (the English
  * tokenizer's), so a Latin-script text is not scanned twice. Only "word" tokens count.
  */
-function englishEvidenceInTokens(
-  tokens: readonly LowerCasedToken[],
-  isEnglishWord: (word: string) => boolean,
+function englishEvidenceInTokens<T extends LowerCasedToken>(
+  tokens: readonly T[],
+  evidenceOf: (token: T) => WordEvidence,
 ): "en" | "other" | "unsure" {
   const evidence: Evidence = { english: 0, other: 0, knownEnglish: 0 };
   for (let i = 0, seen = 0; i < tokens.length && seen < evidenceWords; i++) {
     const token = tokens[i]!;
     if (token.kind !== "word") continue;
     seen++;
-    if (weigh(evidence, token.lower, isEnglishWord)) return "en";
+    if (weigh(evidence, evidenceOf(token))) return "en";
   }
   return verdict(evidence);
 }
@@ -183,16 +215,17 @@ export function languageByScript(text: string): string {
 
 /**
  * Decides a Latin-script text from its tokens: "en" on English evidence, "und" when a short text
- * shows none either way, else `needsModel`.
+ * shows none either way, else `needsModel`. `evidenceOf` is `wordEvidence` of the token's lower-case
+ * form, or a remembered copy of it.
  * @example
- * languageOfLatinTokens(tokenizeEnglish("love these, but they run small"), false, () => false); // "en"
+ * languageOfLatinTokens(tokenizeEnglish("love these, but they run small"), false, (t) => wordEvidence(t.lower, () => false)); // "en"
  */
-export function languageOfLatinTokens(
-  tokens: readonly LowerCasedToken[],
+export function languageOfLatinTokens<T extends LowerCasedToken>(
+  tokens: readonly T[],
   short: boolean,
-  isEnglishWord: (word: string) => boolean,
+  evidenceOf: (token: T) => WordEvidence,
 ): string {
-  const evidence = englishEvidenceInTokens(tokens, isEnglishWord);
+  const evidence = englishEvidenceInTokens(tokens, evidenceOf);
   if (evidence === "en") return "en";
   // Below ~25 letters n-gram detectors guess (tinyld put "LMAO, AMAZING!" in Turkish); with no
   // word we know either way, the text is too short to tell and too short to hold a verdict.
