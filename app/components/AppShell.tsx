@@ -1,6 +1,12 @@
 import { NavMenu, useAppBridge } from "@shopify/app-bridge-react";
 import { Frame, Navigation, Toast } from "@shopify/polaris";
-import { ChartVerticalIcon, CheckCircleIcon, HomeIcon } from "@shopify/polaris-icons";
+import {
+  ChartVerticalIcon,
+  CheckCircleIcon,
+  DatabaseIcon,
+  HashtagIcon,
+  HomeIcon,
+} from "@shopify/polaris-icons";
 import { Link, useLocation } from "@remix-run/react";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { translate, type MessageKey, type SupportedLocale } from "~/i18n";
@@ -36,12 +42,16 @@ const navLinks: NavLinkSpec[] = [
   { to: "/app", label: "nav.home" },
   { to: "/app/signals", label: "nav.signals" },
   { to: "/app/recommendations", label: "nav.recommendations" },
+  { to: "/app/sources", label: "nav.sources" },
+  { to: "/app/keywords", label: "nav.keywords" },
 ];
 
 const navIcons: Record<string, typeof HomeIcon> = {
   "/app": HomeIcon,
   "/app/signals": ChartVerticalIcon,
   "/app/recommendations": CheckCircleIcon,
+  "/app/sources": DatabaseIcon,
+  "/app/keywords": HashtagIcon,
 };
 
 interface AppShellProps {
