@@ -253,21 +253,31 @@ for (const word of structuralWords) markShortWord(word);
 for (const word of functionWords()) markShortWord(word);
 for (const word of contrastWords.keys()) markShortWord(word);
 
+// The full reading asks about the same token several times in a row (as a modifier, as an
+// idiom's opener, as the word after a booster); the last answer is kept for the next question.
+let lastToken: EnglishToken | undefined;
+let lastFacts: WordFacts = noFacts;
+
 /** `factsFor` a word token, with the short-word bitset in front. */
 function tokenFacts(token: EnglishToken): WordFacts {
+  if (token === lastToken) return lastFacts;
   const word = token.lower;
   const length = word.length;
-  // Words ending in "n't" are structural whatever their length ("n't" itself, "ain't").
-  const endsWithNt =
-    length >= 3 &&
-    word.charCodeAt(length - 1) === 0x74 &&
-    word.charCodeAt(length - 2) === 0x27 &&
-    word.charCodeAt(length - 3) === 0x6e;
-  if (length <= shortWordLength && !endsWithNt) {
-    const key = shortWordKey(word);
-    if (key >= 0 && (shortWordsWithFacts[key >>> 5]! & (1 << (key & 31))) === 0) return noFacts;
+  let facts: WordFacts | undefined;
+  if (length <= shortWordLength) {
+    // Words ending in "n't" are structural whatever their length ("n't" itself).
+    const endsWithNt =
+      length >= 3 &&
+      word.charCodeAt(length - 1) === 0x74 &&
+      word.charCodeAt(length - 2) === 0x27 &&
+      word.charCodeAt(length - 3) === 0x6e;
+    const key = endsWithNt ? -1 : shortWordKey(word);
+    if (key >= 0 && (shortWordsWithFacts[key >>> 5]! & (1 << (key & 31))) === 0) facts = noFacts;
   }
-  return factsFor(word, token.hash);
+  facts ??= factsFor(word, token.hash);
+  lastToken = token;
+  lastFacts = facts;
+  return facts;
 }
 
 /**

@@ -87,21 +87,8 @@ const afterEyes = new Uint8Array(128);
 for (const char of "-o'^)]}DdPp3([{/\\|Oo*@$Ss") afterEyes[char.charCodeAt(0)] = 1;
 
 // Characters an emoticon can start with: ":)", ";-)", "=D", "(:", "[:", "</3", "<3", "^_^", "xD", "-_-", "T_T".
-function mayStartEmoticon(code: number): boolean {
-  return (
-    code === 0x3a ||
-    code === 0x3b ||
-    code === 0x3d ||
-    code === 0x28 ||
-    code === 0x5b ||
-    code === 0x3c ||
-    code === 0x5e ||
-    code === 0x78 ||
-    code === 0x58 ||
-    code === 0x2d ||
-    code === 0x54
-  );
-}
+const emoticonStarts = new Uint8Array(128);
+for (const char of ":;=([<^xX-T") emoticonStarts[char.charCodeAt(0)] = 1;
 
 /**
  * True when the character after a possible emoticon start can continue one. Most "T", "x", "("
@@ -142,6 +129,11 @@ function tokenizeAscii(text: string): AsciiTokens | undefined {
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
+    // Spaces separate most tokens and start none.
+    if (code === 0x20) {
+      i++;
+      continue;
+    }
     if (
       code >= 0x80 &&
       code !== rightSingleQuote &&
@@ -151,7 +143,7 @@ function tokenizeAscii(text: string): AsciiTokens | undefined {
       code !== 0x201d
     )
       return undefined;
-    if (mayStartEmoticon(code) && mayContinueEmoticon(code, text.charCodeAt(i + 1))) {
+    if (code < 0x80 && emoticonStarts[code] === 1 && mayContinueEmoticon(code, text.charCodeAt(i + 1))) {
       emoticonAt.lastIndex = i;
       const face = emoticonAt.exec(text);
       if (face) {
