@@ -180,9 +180,12 @@ interface WordFacts {
 const factsByWord = new WordTable<WordFacts>(16_384);
 const factsLimit = 100_000;
 
-function factsFor(word: string, hash: number): WordFacts {
-  const known = factsByWord.get(word, hash);
+function factsFor(lowerToken: string, hash: number): WordFacts {
+  const known = factsByWord.get(lowerToken, hash);
   if (known) return known;
+  // A token may be a slice of its whole mention; the caches keep a copy of the word alone, so a
+  // remembered spelling does not keep a 100 kB review in memory.
+  const word = ` ${lowerToken}`.slice(1);
   const contrast = contrastWords.get(word);
   const structural = structuralWords.has(word) || word.endsWith("n't");
   const lexiconValence = englishWordValence(word, false) ?? 0;
