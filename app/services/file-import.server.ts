@@ -8,14 +8,10 @@ import { createReadStream } from "node:fs";
 import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Prisma } from "@prisma/client";
-import { z } from "zod";
 import { ImportFileError, type RowError } from "~/integrations/sources/file-import/errors";
 import type { DateOrder } from "~/integrations/sources/file-import/dates";
-import {
-  MAPPING_FIELDS,
-  mappingProblems,
-  type ColumnMapping,
-} from "~/integrations/sources/file-import/mapping";
+import { mappingProblems, type ColumnMapping } from "~/integrations/sources/file-import/mapping";
+import type { ImportSettings } from "~/integrations/sources/file-import/settings";
 import { IMPORT_PRESETS } from "~/integrations/sources/file-import/presets";
 import {
   DEFAULT_MAX_IMPORT_BYTES,
@@ -44,23 +40,6 @@ export const IMPORT_DIRECTORY = path.join(process.cwd(), "var", "imports");
 export const INLINE_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 /** ImportRun.errors keeps this many row errors; rowsFailed has the total. */
 export const MAX_STORED_ROW_ERRORS = 1000;
-
-/** Everything a run needs besides the file and mapping; stored on the ImportRun. */
-export const importSettingsSchema = z.object({
-  fileName: z.string().min(1).max(255),
-  dateOrder: z.enum(["day-first", "month-first"]),
-  presetId: z.string().max(40).optional(),
-  /** Overrides of what sniffing the file finds (the mapping step may fix a wrong guess). */
-  delimiter: z.enum([",", ";", "\t", "|"]).optional(),
-  headerRowIndex: z.number().int().min(0).max(1000).optional(),
-  /** Platform for rows without one (e.g. "brandwatch" when the export has no network column). */
-  defaultPlatform: z.string().max(40).optional(),
-});
-export type ImportSettings = z.infer<typeof importSettingsSchema>;
-
-export const columnMappingSchema = z
-  .object(Object.fromEntries(MAPPING_FIELDS.map((field) => [field, z.string().min(1).max(300).optional()])))
-  .strict() as z.ZodType<ColumnMapping>;
 
 export interface ImportPreview extends ImportSniff {
   fileName: string;

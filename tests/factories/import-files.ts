@@ -29,3 +29,64 @@ function gbkBytesOf(char: string, decoder: TextDecoder): number[] {
   if (!bytes) throw new Error(`no GBK bytes for ${char}`);
   return bytes;
 }
+
+export interface GeneratedCsv {
+  /** Data rows written (good and broken). */
+  rows: number;
+  /** Physical line numbers of the broken rows, in order. */
+  brokenLines: number[];
+  /** Rows that should import. */
+  goodRows: number;
+}
+
+/**
+ * Writes a listening-tool style CSV (generic header) of `rows` mentions, streaming. Every
+ * `brokenEvery`-th row is broken in one of three ways (text after a closing quote, an unreadable
+ * date, a missing column); every 50th good row has a line break inside its quoted text, so line
+ * numbers are physical lines.
+ */
+export async function writeMentionsCsv(
+  file: string,
+  rows: number,
+  options: { brokenEvery?: number; start?: Date } = {},
+): Promise<GeneratedCsv> {
+  const { createWriteStream } = await import("node:fs");
+  const { once } = await import("node:events");
+  const out = createWriteStream(file);
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, "drain");
+  };
+  const start = (options.start ?? new Date("2026-10-01T00:00:00Z")).getTime();
+  const platforms = ["instagram", "tiktok", "x", "reddit", "youtube"];
+  const brokenLines: number[] = [];
+  let line = 1;
+  await write("date,platform,author,reach,text,url,country,language\n");
+  line++;
+  for (let i = 0; i < rows; i++) {
+    const posted = new Date(start + i * 37_000).toISOString().replace("T", " ").slice(0, 19);
+    const platform = platforms[i % platforms.length]!;
+    const author = `@user${i % 5000}`;
+    const broken = options.brokenEvery ? i % options.brokenEvery === options.brokenEvery - 1 : false;
+    let row: string;
+    let lines = 1;
+    if (broken) {
+      brokenLines.push(line);
+      const kind = Math.floor(i / options.brokenEvery!) % 3;
+      if (kind === 0) row = `${posted},${platform},${author},10,"Broken "quote" here",,US,en\n`;
+      else if (kind === 1) row = `not a date,${platform},${author},10,"Fine text ${i}",,US,en\n`;
+      else row = `${posted},${platform},${author},10,"Missing columns ${i}"\n`;
+    } else {
+      const multiline = i % 50 === 0;
+      const text = multiline
+        ? `Love the <b>linen</b> dress ${i}, colour ""sage""\nSecond line`
+        : `Love the linen dress ${i}, runs small`;
+      lines = multiline ? 2 : 1;
+      row = `${posted},${platform},${author},${i % 9000},"${text}",https://social.example/p/${i},US,en\n`;
+    }
+    await write(row);
+    line += lines;
+  }
+  out.end();
+  await once(out, "finish");
+  return { rows, brokenLines, goodRows: rows - brokenLines.length };
+}

@@ -1,10 +1,6 @@
 import { z } from "zod";
-import {
-  columnMappingSchema,
-  importSettingsSchema,
-  abandonImport,
-  runImport,
-} from "~/services/file-import.server";
+import { columnMappingSchema, importSettingsSchema } from "~/integrations/sources/file-import/settings";
+import { abandonImport, runImport } from "~/services/file-import.server";
 import type { JobDefinition } from "../types";
 
 const payload = z.object({

@@ -32,7 +32,7 @@ async function setup() {
 
 function deliver(
   sourceId: string,
-  body: string | Uint8Array,
+  body: string,
   headers: { timestamp?: number | string; signature?: string } = {},
 ) {
   const request = new Request(`https://pulse.test/api/ingest/${sourceId}`, {
@@ -155,7 +155,7 @@ describe("signed ingest webhook", () => {
       request: new Request(`https://pulse.test/api/ingest/${sourceId}`, {
         method: "POST",
         body: stream,
-        // @ts-expect-error -- undici needs duplex for a streamed body; lib.dom's RequestInit lacks it
+        // undici needs duplex for a streamed request body.
         duplex: "half",
       }),
       params: { sourceId },

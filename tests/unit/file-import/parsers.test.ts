@@ -80,6 +80,16 @@ describe("CSV parser", () => {
     ]);
   });
 
+  it("checks field counts from the row after the header, even in the header's own chunk", () => {
+    const parser = new CsvParser({ delimiter: ",", headerRecordIndex: 1 });
+    expect([...parser.push("meta,data,x,y\na,b\n1,2,3\n4,5\n"), ...parser.finish()]).toEqual([
+      { line: 1, fields: ["meta", "data", "x", "y"] },
+      { line: 2, fields: ["a", "b"] },
+      { line: 3, error: expect.stringContaining("3 fields but the header has 2") },
+      { line: 4, fields: ["4", "5"] },
+    ]);
+  });
+
   it("keeps a quote inside an unquoted value as written", () => {
     expect(parseInChunks('a,b\n5" screen,x\n', 100)[1]).toEqual({ line: 2, fields: ['5" screen', "x"] });
   });

@@ -17,6 +17,11 @@ export interface CsvParserOptions {
   delimiter: string;
   /** A record longer than this (an unclosed quote, a binary file) is reported and skipped. */
   maxRecordChars?: number;
+  /**
+   * Index of the header among the records returned (metadata rows may come first). From the record
+   * after it on, rows with another number of fields are errors.
+   */
+  headerRecordIndex?: number;
 }
 
 const QUOTE = 34;
@@ -39,6 +44,8 @@ export class CsvParser {
   private start = 0;
   private line = 1;
   private expectedFields: number | null = null;
+  private recordsOut = 0;
+  private readonly headerRecordIndex: number | null;
   private readonly delimiter: number;
   private readonly maxRecordChars: number;
 
@@ -46,6 +53,7 @@ export class CsvParser {
     if (options.delimiter.length !== 1) throw new Error("CSV delimiter must be one character");
     this.delimiter = options.delimiter.charCodeAt(0);
     this.maxRecordChars = options.maxRecordChars ?? 1024 * 1024;
+    this.headerRecordIndex = options.headerRecordIndex ?? null;
   }
 
   /** From now on, records with another number of fields are errors (set once the header is read). */
@@ -89,9 +97,10 @@ export class CsvParser {
           if (!this.recover(buffer, out, message, final)) break;
           continue;
         }
-        out.push({ line: this.line, error: message });
+        this.emit(out, { line: this.line, error: message });
       } else {
-        out.push({ line: this.line, fields: trimTrailingEmpty(fields, this.expectedFields) });
+        if (this.recordsOut === this.headerRecordIndex) this.expectedFields = fields.length;
+        this.emit(out, { line: this.line, fields: trimTrailingEmpty(fields, this.expectedFields) });
       }
       this.start = end;
       this.line += lines;
@@ -103,6 +112,11 @@ export class CsvParser {
     return out;
   }
 
+  private emit(out: CsvRecord[], record: CsvRecord): void {
+    this.recordsOut++;
+    out.push(record);
+  }
+
   /** Reports the record at `start` and moves to the next physical line; false when that line is not buffered yet. */
   private recover(buffer: string, out: CsvRecord[], message: string, final: boolean): boolean {
     const next = nextLineStart(buffer, this.start);
@@ -110,7 +124,7 @@ export class CsvParser {
       if (buffer.length - this.start > this.maxRecordChars * 4) throw ImportFileError.notText();
       return false;
     }
-    out.push({ line: this.line, error: message });
+    this.emit(out, { line: this.line, error: message });
     this.start = next === -1 ? buffer.length : next;
     this.line += 1;
     return true;

@@ -6,28 +6,10 @@ import { createHash } from "node:crypto";
 import type { IncomingMention } from "../types";
 import { readDate, type DateOrder } from "./dates";
 import { htmlToText } from "./html";
+import { MAPPING_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type MappingField } from "./fields";
 import { normalizeHeader, type ImportPreset } from "./presets";
 
-export const MAPPING_FIELDS = [
-  "date",
-  "platform",
-  "author",
-  "reach",
-  "text",
-  "url",
-  "country",
-  "language",
-  "externalId",
-  "rating",
-  "title",
-] as const;
-export type MappingField = (typeof MAPPING_FIELDS)[number];
-
-/** Field → column name in the file (as written in the header, or a dotted JSONL key). */
-export type ColumnMapping = Partial<Record<MappingField, string>>;
-
-/** Without these a row cannot become a mention. */
-export const REQUIRED_FIELDS: readonly MappingField[] = ["date", "text"];
+export { MAPPING_FIELDS, REQUIRED_FIELDS, type ColumnMapping, type MappingField } from "./fields";
 
 /** Text longer than this is cut (a mention is a post or review, not a book). */
 const MAX_TEXT_CHARS = 20_000;

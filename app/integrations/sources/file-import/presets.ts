@@ -16,7 +16,7 @@
  * - Sprout Social: not verified (no public sample found); aliases are the names its UI shows.
  * - Generic / Google Sheets: common hand-made names in English and Chinese.
  */
-import type { MappingField } from "./mapping";
+import type { MappingField } from "./fields";
 
 export interface ImportPreset {
   id: string;

@@ -258,7 +258,7 @@ export async function* readImportBatches(
       }
     };
   } else {
-    const parser = new CsvParser({ delimiter: options.delimiter });
+    const parser = new CsvParser({ delimiter: options.delimiter, headerRecordIndex: options.headerRowIndex });
     let recordIndex = 0;
     let columns: { column: string; index: number }[] = [];
     consume = (text) => {
@@ -279,7 +279,6 @@ export async function* readImportBatches(
             throw new ImportFileError(
               `The column “${missing.column}” is not in this file's header. Choose the columns again in the mapping step.`,
             );
-          parser.expectFields(header.length);
           sawHeader = true;
           continue;
         }

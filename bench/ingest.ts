@@ -1,0 +1,147 @@
+/**
+ * Benchmark: file import of mentions (CSV → streaming reader → ingestion pipeline → SQLite) for
+ * several file sizes. Each size runs in its own child process on a fresh migrated database, so its
+ * peak RSS is its own; memory should stay flat as the file grows (the file is streamed).
+ *
+ *   npx tsx bench/ingest.ts [--json] [--rows 100000,1000000]
+ *
+ * Prints a table; with --json the last line is `{"runs":[{"rows":…,"rowsPerSecond":…,"peakRssMb":…}]}`.
+ * Figures only, no assertions (timed assertions make flaky tests).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeMentionsCsv } from "../tests/factories/import-files";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+interface Run {
+  rows: number;
+  csvMb: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  imported: number;
+  failed: number;
+}
+
+/** One size, inside a child process: migrate a fresh database, generate the CSV, import it. */
+async function child(rows: number): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "pulse-bench-ingest-"));
+  try {
+    const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+    const migrated = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+    });
+    if (migrated.status !== 0)
+      throw new Error(`migrate deploy failed:\n${migrated.stdout}${migrated.stderr}`);
+    const file = path.join(dir, "mentions.csv");
+    // 1% broken rows, as in the integration test: the bench measures the error path too.
+    const generated = await writeMentionsCsv(file, rows, { brokenEvery: 100 });
+    const csvMb = statSync(file).size / 1024 / 1024;
+
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.PULSE_JOB_RUNNER = "off";
+    const { createDb, setDb } = await import("~/db.server");
+    const db = createDb(databaseUrl);
+    setDb(db);
+    const { ensureFileImportSource, runImport } = await import("~/services/file-import.server");
+    const shop = await db.shop.create({
+      data: { domain: "bench.myshopify.com", name: "Bench", timezone: "Europe/Paris" },
+    });
+    const sourceId = await ensureFileImportSource(shop.id);
+    const mapping = {
+      date: "date",
+      platform: "platform",
+      author: "author",
+      reach: "reach",
+      text: "text",
+      url: "url",
+      country: "country",
+      language: "language",
+    };
+
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 25);
+    const started = performance.now();
+    const result = await runImport(shop.id, sourceId, file, mapping, {
+      fileName: "mentions.csv",
+      dateOrder: "day-first",
+      now: new Date("2026-11-28T00:00:00Z"),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+    if (result.status !== "succeeded" || result.rowsImported !== generated.goodRows) {
+      throw new Error(
+        `import incomplete: ${JSON.stringify({ ...result, errors: result.errors.slice(0, 5) })}`,
+      );
+    }
+    await db.$disconnect();
+    const run: Run = {
+      rows,
+      csvMb: Math.round(csvMb * 10) / 10,
+      seconds: Math.round(seconds * 100) / 100,
+      rowsPerSecond: Math.round(rows / seconds),
+      peakRssMb: Math.round((peakRss / 1024 / 1024) * 10) / 10,
+      imported: result.rowsImported,
+      failed: result.rowsFailed,
+    };
+    console.log(JSON.stringify(run));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const childRows = option("--child");
+  if (childRows) return child(Number(childRows));
+
+  const sizes = (option("--rows") ?? "100000,1000000").split(",").map(Number);
+  const asJson = args.includes("--json");
+  const runs: Run[] = [];
+  for (const rows of sizes) {
+    const result = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), "--child", String(rows)],
+      { cwd: root, encoding: "utf8", env: process.env, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const last = result.stdout.trim().split("\n").at(-1) ?? "";
+    if (result.status !== 0 || !last.startsWith("{")) {
+      throw new Error(`bench child for ${rows} rows failed:\n${result.stdout}${result.stderr}`);
+    }
+    runs.push(JSON.parse(last) as Run);
+  }
+
+  console.log(
+    "Pulse file import benchmark (CSV with 1% broken rows → ingest pipeline → SQLite, fresh database)",
+  );
+  const header = ["rows", "CSV MB", "imported", "failed", "seconds", "rows/s", "peak RSS MB"];
+  const table = runs.map((r) =>
+    [r.rows, r.csvMb, r.imported, r.failed, r.seconds, r.rowsPerSecond, r.peakRssMb].map(String),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
+  console.log(line(header));
+  for (const row of table) console.log(line(row));
+  if (asJson) {
+    console.log(
+      JSON.stringify({
+        runs: runs.map((r) => ({ rows: r.rows, rowsPerSecond: r.rowsPerSecond, peakRssMb: r.peakRssMb })),
+      }),
+    );
+  }
+}
+
+await main();
