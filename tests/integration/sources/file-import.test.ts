@@ -3,12 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import {
-  ensureFileImportSource,
-  previewImport,
-  runImport,
-  startImport,
-} from "~/services/file-import.server";
+import { ensureFileImportSource, previewImport, runImport, startImport } from "~/services/file-import.server";
 import { gbk, writeMentionsCsv } from "../../factories/import-files";
 import { createTestShop } from "../../factories/shop";
 
@@ -28,47 +23,55 @@ const genericMapping = {
 };
 
 describe("file import", () => {
-  it(
-    "imports 100k rows with 1% broken ones: good rows kept, broken ones reported by line; a re-import stores nothing twice",
-    async () => {
-      const shop = await createTestShop({ timezone: "Europe/Paris" });
-      const sourceId = await ensureFileImportSource(shop.id);
-      expect(await ensureFileImportSource(shop.id)).toBe(sourceId);
-      const file = path.join(directory, "mentions-100k.csv");
-      const generated = await writeMentionsCsv(file, 100_000, { brokenEvery: 100 });
-      expect(generated.brokenLines).toHaveLength(1000);
+  it("imports 100k rows with 1% broken ones: good rows kept, broken ones reported by line; a re-import stores nothing twice", async () => {
+    const shop = await createTestShop({ timezone: "Europe/Paris" });
+    const sourceId = await ensureFileImportSource(shop.id);
+    expect(await ensureFileImportSource(shop.id)).toBe(sourceId);
+    const file = path.join(directory, "mentions-100k.csv");
+    const generated = await writeMentionsCsv(file, 100_000, { brokenEvery: 100 });
+    expect(generated.brokenLines).toHaveLength(1000);
 
-      const preview = await previewImport(shop.id, { path: file, name: "mentions-100k.csv" });
-      expect(preview).toMatchObject({ ok: true, preview: { presetId: "generic", mapping: genericMapping, delimiter: "," } });
+    const preview = await previewImport(shop.id, { path: file, name: "mentions-100k.csv" });
+    expect(preview).toMatchObject({
+      ok: true,
+      preview: { presetId: "generic", mapping: genericMapping, delimiter: "," },
+    });
 
-      const settings = { fileName: "mentions-100k.csv", dateOrder: "day-first" as const };
-      const run = await runImport(shop.id, sourceId, file, genericMapping, { ...settings, now: NOW });
-      expect(run).toMatchObject({
-        status: "succeeded",
-        rowsRead: 100_000,
-        rowsImported: generated.goodRows,
-        rowsDuplicate: 0,
-        rowsFailed: 1000,
-      });
-      expect(run.errors.map((e) => e.line)).toEqual(generated.brokenLines);
-      expect(run.errors[0]!.message).toMatch(/closing quote/);
-      expect(run.errors[1]!.message).toMatch(/not a date/);
-      expect(run.errors[2]!.message).toMatch(/fields but the header has 8/);
-      expect(await db().mention.count({ where: { sourceId } })).toBe(generated.goodRows);
+    const settings = { fileName: "mentions-100k.csv", dateOrder: "day-first" as const };
+    const run = await runImport(shop.id, sourceId, file, genericMapping, { ...settings, now: NOW });
+    expect(run).toMatchObject({
+      status: "succeeded",
+      rowsRead: 100_000,
+      rowsImported: generated.goodRows,
+      rowsDuplicate: 0,
+      rowsFailed: 1000,
+    });
+    expect(run.errors.map((e) => e.line)).toEqual(generated.brokenLines);
+    expect(run.errors[0]!.message).toMatch(/closing quote/);
+    expect(run.errors[1]!.message).toMatch(/not a date/);
+    expect(run.errors[2]!.message).toMatch(/fields but the header has 8/);
+    expect(await db().mention.count({ where: { sourceId } })).toBe(generated.goodRows);
 
-      // Dates without a zone are the shop's wall-clock time; HTML is gone; multi-line text kept.
-      const first = await db().mention.findFirstOrThrow({ where: { sourceId }, orderBy: { postedAt: "asc" } });
-      expect(first.postedAt.toISOString()).toBe("2026-09-30T22:00:00.000Z");
-      expect(first.text).toBe('Love the linen dress 0, colour "sage"\nSecond line');
+    // Dates without a zone are the shop's wall-clock time; HTML is gone; multi-line text kept.
+    const first = await db().mention.findFirstOrThrow({ where: { sourceId }, orderBy: { postedAt: "asc" } });
+    expect(first.postedAt.toISOString()).toBe("2026-09-30T22:00:00.000Z");
+    expect(first.text).toBe('Love the linen dress 0, colour "sage"\nSecond line');
 
-      const again = await runImport(shop.id, sourceId, file, genericMapping, { ...settings, now: NOW });
-      expect(again).toMatchObject({ status: "succeeded", rowsImported: 0, rowsDuplicate: generated.goodRows, rowsFailed: 1000 });
-      expect(await db().mention.count({ where: { sourceId } })).toBe(generated.goodRows);
-      const source = await db().source.findUniqueOrThrow({ where: { id: sourceId } });
-      expect(source.lastCounts).toMatchObject({ fetched: 100_000, inserted: 0, duplicates: generated.goodRows });
-    },
-    600_000,
-  );
+    const again = await runImport(shop.id, sourceId, file, genericMapping, { ...settings, now: NOW });
+    expect(again).toMatchObject({
+      status: "succeeded",
+      rowsImported: 0,
+      rowsDuplicate: generated.goodRows,
+      rowsFailed: 1000,
+    });
+    expect(await db().mention.count({ where: { sourceId } })).toBe(generated.goodRows);
+    const source = await db().source.findUniqueOrThrow({ where: { id: sourceId } });
+    expect(source.lastCounts).toMatchObject({
+      fetched: 100_000,
+      inserted: 0,
+      duplicates: generated.goodRows,
+    });
+  }, 600_000);
 
   it("imports a GBK-encoded Chinese CSV with a BOM-less header, and a UTF-8 one with a BOM", async () => {
     const shop = await createTestShop({ timezone: "Asia/Shanghai" });
@@ -84,7 +87,13 @@ describe("file import", () => {
     const preview = await previewImport(shop.id, { path: gbkFile, name: "评论.csv" });
     if (!preview.ok) throw new Error(preview.error);
     expect(preview.preview.encoding.encoding).toBe("gb18030");
-    expect(preview.preview.mapping).toEqual({ date: "日期", platform: "平台", author: "作者", text: "内容", url: "链接" });
+    expect(preview.preview.mapping).toEqual({
+      date: "日期",
+      platform: "平台",
+      author: "作者",
+      text: "内容",
+      url: "链接",
+    });
     const run = await runImport(shop.id, sourceId, gbkFile, preview.preview.mapping, {
       fileName: "评论.csv",
       dateOrder: "day-first",
@@ -99,7 +108,10 @@ describe("file import", () => {
     ]);
 
     const bomFile = path.join(directory, "bom.csv");
-    writeFileSync(bomFile, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace("小美", "小美2"))]));
+    writeFileSync(
+      bomFile,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace("小美", "小美2"))]),
+    );
     const bomPreview = await previewImport(shop.id, { path: bomFile, name: "bom.csv" });
     expect(bomPreview.ok && bomPreview.preview.header[0]).toBe("日期");
     const bomRun = await runImport(shop.id, sourceId, bomFile, preview.preview.mapping, {
@@ -120,8 +132,16 @@ describe("file import", () => {
       ok: false,
       error: expect.stringContaining("The file is empty"),
     });
-    const emptyRun = await runImport(shop.id, sourceId, empty, genericMapping, { fileName: "empty.csv", dateOrder: "day-first", now: NOW });
-    expect(emptyRun).toMatchObject({ status: "failed", error: expect.stringContaining("The file is empty"), rowsRead: 0 });
+    const emptyRun = await runImport(shop.id, sourceId, empty, genericMapping, {
+      fileName: "empty.csv",
+      dateOrder: "day-first",
+      now: NOW,
+    });
+    expect(emptyRun).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("The file is empty"),
+      rowsRead: 0,
+    });
 
     const small = path.join(directory, "small.csv");
     await writeMentionsCsv(small, 50);
@@ -131,14 +151,27 @@ describe("file import", () => {
       maxBytes: 1024,
       now: NOW,
     });
-    expect(tooLarge).toMatchObject({ status: "failed", error: expect.stringContaining("larger than the 1 KB limit") });
-
-    const wrongMapping = await runImport(shop.id, sourceId, small, { date: "platform", text: "text" }, {
-      fileName: "small.csv",
-      dateOrder: "day-first",
-      now: NOW,
+    expect(tooLarge).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining("larger than the 1 KB limit"),
     });
-    expect(wrongMapping).toMatchObject({ status: "failed", rowsFailed: 50, error: expect.stringContaining("No row could be imported") });
+
+    const wrongMapping = await runImport(
+      shop.id,
+      sourceId,
+      small,
+      { date: "platform", text: "text" },
+      {
+        fileName: "small.csv",
+        dateOrder: "day-first",
+        now: NOW,
+      },
+    );
+    expect(wrongMapping).toMatchObject({
+      status: "failed",
+      rowsFailed: 50,
+      error: expect.stringContaining("No row could be imported"),
+    });
     expect(await db().mention.count({ where: { sourceId } })).toBe(0);
   });
 
@@ -149,7 +182,12 @@ describe("file import", () => {
     await writeMentionsCsv(file, 20);
     const started = await startImport(
       shop.id,
-      { sourceId, filePath: file, mapping: genericMapping, settings: { fileName: "upload.csv", dateOrder: "day-first" } },
+      {
+        sourceId,
+        filePath: file,
+        mapping: genericMapping,
+        settings: { fileName: "upload.csv", dateOrder: "day-first" },
+      },
       { now: NOW },
     );
     expect(started).toMatchObject({ ok: true, queued: false });
@@ -158,7 +196,14 @@ describe("file import", () => {
     expect(run.mapping).toMatchObject({ columns: genericMapping, dateOrder: "day-first" });
     const { existsSync } = await import("node:fs");
     expect(existsSync(file)).toBe(false);
-    expect(await startImport(shop.id, { sourceId, filePath: file, mapping: { text: "text" }, settings: { fileName: "x.csv", dateOrder: "day-first" } })).toEqual({
+    expect(
+      await startImport(shop.id, {
+        sourceId,
+        filePath: file,
+        mapping: { text: "text" },
+        settings: { fileName: "x.csv", dateOrder: "day-first" },
+      }),
+    ).toEqual({
       ok: false,
       errors: ["Choose the column that holds the date."],
     });
