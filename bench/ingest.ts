@@ -51,6 +51,10 @@ async function child(rows: number): Promise<void> {
 
     process.env.DATABASE_URL = databaseUrl;
     process.env.PULSE_JOB_RUNNER = "off";
+    // The pipeline reads the app's configuration (database flavour); the bench talks to no Shopify.
+    process.env.SHOPIFY_API_KEY ??= "bench-api-key";
+    process.env.SHOPIFY_API_SECRET ??= "bench-api-secret";
+    process.env.SHOPIFY_APP_URL ??= "https://bench.invalid";
     const { createDb, setDb } = await import("~/db.server");
     const db = createDb(databaseUrl);
     setDb(db);
