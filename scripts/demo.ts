@@ -42,6 +42,9 @@ const demo = await startDemo({ port, databaseUrl: process.env.DATABASE_URL ?? "f
 say(
   `Pulse is running on simulated data at ${demo.url}  (fake Admin API at ${demo.fakeAdminUrl}). Ctrl+C stops it.`,
 );
+say(
+  `listening fakes (a new review, post and comment each minute): Judge.me ${demo.listeningUrls.judgeme}, Yotpo ${demo.listeningUrls.yotpo}, Reddit ${demo.listeningUrls.reddit}, YouTube ${demo.listeningUrls.youtube}`,
+);
 
 let stopping = false;
 const shutdown = async () => {

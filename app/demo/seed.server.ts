@@ -171,7 +171,7 @@ export async function seedDemoStore(
     platforms.map((platform) => ({
       id: sourceIds.get(platform)!,
       shopId: shop.id,
-      kind: "simulated",
+      kind: "demo",
       name: `${platform} (simulated)`,
       status: "active",
       lastRunAt: new Date(`${scenario.historyEnd}T00:00:00Z`),

@@ -2,19 +2,21 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseEnv } from "~/config/env.server";
 import { db } from "~/db.server";
+import { connectDemoListening, type DemoListeningConnection } from "~/demo/listening-sources.server";
 import { seedDemoStore } from "~/demo/seed.server";
 import { countRecommendations } from "~/models/recommendations.server";
 import { findShopByDomain } from "~/models/shops.server";
 import { runPlanningCycle } from "~/services/planning.server";
 import { scoreMentionBacklog } from "~/services/scoring.server";
 import { recomputeWeeklySignals } from "~/services/signals.server";
-import { DEFAULT_SCENARIO_TODAY, generateScenario } from "~/demo/scenario";
+import { DEFAULT_SCENARIO_TODAY, generateScenario, type Scenario } from "~/demo/scenario";
 import {
   createFakeAdminStore,
   FAKE_ADMIN_ACCESS_TOKEN,
   startFakeAdminServer,
 } from "../../tests/fakes/shopify-admin";
 import { buildIfStale, fail, root, say, startAppServer, waitForHttp } from "./cli";
+import { startListeningFakes } from "./listening-fakes";
 
 export interface DemoOptions {
   port: number;
@@ -23,11 +25,15 @@ export interface DemoOptions {
   logFile?: string;
   /** Run `prisma migrate deploy` first (e2e tests use a throwaway database). */
   migrate?: boolean;
+  /** The listening fakes write a new review, post and comment every this many ms (default 60,000). */
+  listeningTrickleMs?: number;
 }
 
 export interface RunningDemo {
   url: string;
   fakeAdminUrl: string;
+  /** The Judge.me, Yotpo, Reddit and YouTube fakes the demo's sources poll. */
+  listeningUrls: Record<"judgeme" | "yotpo" | "reddit" | "youtube", string>;
   /** False once the app server process has exited. */
   running(): boolean;
   stop(): Promise<void>;
@@ -64,33 +70,15 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const scenario = generateScenario({ today: new Date(DEFAULT_SCENARIO_TODAY) });
   const store = createFakeAdminStore(scenario);
   const fakeAdmin = await startFakeAdminServer({ store, port: 0, host: "127.0.0.1" });
+  const listening = await startListeningFakes(scenario, { trickleEveryMs: options.listeningTrickleMs });
+  const closeFakes = () => Promise.all([fakeAdmin.close(), listening.close()]);
 
-  const seed = await seedDemoStore(scenario, { accessToken: FAKE_ADMIN_ACCESS_TOKEN });
-  if (seed.seeded) {
-    say(
-      `seeded the simulated store: ${Object.entries(seed.counts)
-        .map(([k, v]) => `${v} ${k}`)
-        .join(", ")}`,
-    );
-  } else {
-    say(`the database already holds the simulated store (${seed.counts.products} products); keeping it`);
+  try {
+    await prepareDatabase(scenario, listening.connection, options.port);
+  } catch (error) {
+    await closeFakes();
+    throw error;
   }
-  const shopId = seed.shopId ?? (await findShopByDomain(scenario.shop.domain))?.id;
-  if (shopId) {
-    const now = () => new Date();
-    const scoring = await scoreMentionBacklog(shopId, { now });
-    if (scoring.scored > 0) {
-      const signals = await recomputeWeeklySignals(shopId, { from: scoring.earliestPostedAt, now });
-      say(`scored ${scoring.scored} mentions and computed ${signals.rows} weekly signal rows`);
-    }
-    if ((await countRecommendations(shopId)) === 0) {
-      const plan = await runPlanningCycle(shopId, now());
-      if (plan.ok)
-        say(`planned cycle ${plan.cycleId}: ${plan.recommendations.created} recommendations to review`);
-      else say(`planning skipped: ${plan.reason}`);
-    }
-  }
-  await db().$disconnect();
 
   const app = startAppServer(
     { ...appEnv, SHOPIFY_ADMIN_FAKE_URL: fakeAdmin.url },
@@ -105,12 +93,13 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     await waitForHttp(`${url}/healthz`, 30_000);
   } catch (error) {
     app.kill();
-    await fakeAdmin.close();
+    await closeFakes();
     throw error;
   }
   return {
     url,
     fakeAdminUrl: fakeAdmin.url,
+    listeningUrls: listening.urls,
     running: () => !exited,
     async stop() {
       if (!exited) {
@@ -118,7 +107,54 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         app.kill("SIGTERM");
         await done;
       }
-      await fakeAdmin.close();
+      await closeFakes();
     },
   };
+}
+
+/**
+ * Seeds the simulated store once, connects its listening sources to this run's fakes, scores the
+ * mention backlog and plans a first cycle when none exists.
+ */
+async function prepareDatabase(
+  scenario: Scenario,
+  connection: DemoListeningConnection,
+  port: number,
+): Promise<void> {
+  const seed = await seedDemoStore(scenario, { accessToken: FAKE_ADMIN_ACCESS_TOKEN });
+  if (seed.seeded) {
+    say(
+      `seeded the simulated store: ${Object.entries(seed.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(", ")}`,
+    );
+  } else {
+    say(`the database already holds the simulated store (${seed.counts.products} products); keeping it`);
+  }
+  const shopId = seed.shopId ?? (await findShopByDomain(scenario.shop.domain))?.id;
+  if (shopId) {
+    const now = () => new Date();
+    const sources = await connectDemoListening(shopId, connection);
+    if (sources.keywordsSuggested > 0)
+      say(`suggested ${sources.keywordsSuggested} keywords from the catalogue`);
+    if (sources.created.length > 0) say(`connected listening sources: ${sources.created.join(", ")}`);
+    if (sources.reconnected.length > 0)
+      say(`pointed ${sources.reconnected.join(", ")} at this run's fakes; syncing them now`);
+    if (sources.ingestWebhook)
+      say(
+        `the ingest webhook takes signed POSTs at http://localhost:${port}${sources.ingestWebhook.url} with secret ${sources.ingestWebhook.secret} (shown once; rotate it on the Sources page)`,
+      );
+    const scoring = await scoreMentionBacklog(shopId, { now });
+    if (scoring.scored > 0) {
+      const signals = await recomputeWeeklySignals(shopId, { from: scoring.earliestPostedAt, now });
+      say(`scored ${scoring.scored} mentions and computed ${signals.rows} weekly signal rows`);
+    }
+    if ((await countRecommendations(shopId)) === 0) {
+      const plan = await runPlanningCycle(shopId, now());
+      if (plan.ok)
+        say(`planned cycle ${plan.cycleId}: ${plan.recommendations.created} recommendations to review`);
+      else say(`planning skipped: ${plan.reason}`);
+    }
+  }
+  await db().$disconnect();
 }
