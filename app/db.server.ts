@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import path from "node:path";
+import { createClient } from "@libsql/client";
 import { PrismaClient } from "@prisma/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -20,6 +21,18 @@ function loadPostgresClient(): typeof PrismaClient {
   return (require(generated) as { PrismaClient: typeof PrismaClient }).PrismaClient;
 }
 
+/**
+ * The libsql adapter with the project's @libsql/client (0.18, a connection pool) instead of the 0.8
+ * copy @prisma/adapter-libsql 6.19 bundles: 0.8 hands its connection to every transaction and opens a
+ * new one for what follows, never closing the old, so each write transaction (every createMany) leaked
+ * a SQLite connection with its page cache, and the PRAGMAs below applied to the first one only.
+ */
+class PooledPrismaLibSQL extends PrismaLibSQL {
+  override createClient(config: Parameters<PrismaLibSQL["createClient"]>[0]) {
+    return createClient(config) as unknown as ReturnType<PrismaLibSQL["createClient"]>;
+  }
+}
+
 /** Creates a client for a database URL (tests create their own for a throwaway database). */
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
@@ -29,7 +42,7 @@ export function createDb(databaseUrl: string): Db {
       adapter: new PrismaPg({ connectionString: databaseUrl, allowExitOnIdle: true }),
     });
   }
-  const client = new PrismaClient({ adapter: new PrismaLibSQL({ url: databaseUrl }) });
+  const client = new PrismaClient({ adapter: new PooledPrismaLibSQL({ url: databaseUrl }) });
   // WAL lets the web process read while a job writes, and NORMAL sync is durable at each checkpoint
   // without an fsync per statement; busy_timeout waits for a writer in another process (the demo
   // launcher, a worker) instead of failing at once. Queued before any query on the same connection.
