@@ -89,63 +89,79 @@ export async function countMentionsByKeyword(shopId: string): Promise<Map<string
   }
 }
 
-/** The active catalogue (products not deleted, with variants) and keywords, shaped for matching. */
-export async function loadMatchingCatalogue(
-  shopId: string,
-): Promise<{ products: CatalogueProduct[]; keywords: CatalogueKeyword[] }> {
-  const [products, keywords] = await Promise.all([
-    db().product.findMany({
-      where: { shopId, deletedAt: null },
-      select: {
-        id: true,
-        shopifyId: true,
-        handle: true,
-        title: true,
-        aliases: true,
-        variants: { select: { id: true, sku: true, title: true, selectedOptions: true } },
-      },
-    }),
-    db().keyword.findMany({
-      where: { shopId, active: true },
-      select: {
-        id: true,
-        term: true,
-        kind: true,
-        productId: true,
-        variantId: true,
-        exclusions: true,
-        active: true,
-      },
-    }),
+/**
+ * What changes when the catalogue changes: counts and latest update times of products and variants
+ * (a rename, a new alias, a deletion mark or a removed variant all move one of them).
+ */
+export async function catalogueStamp(shopId: string): Promise<string> {
+  const [products, variants] = await Promise.all([
+    db().product.aggregate({ where: { shopId }, _count: { _all: true }, _max: { updatedAt: true } }),
+    db().variant.aggregate({ where: { shopId }, _count: { _all: true }, _max: { updatedAt: true } }),
   ]);
-  return {
-    products: products.map((p) => ({
-      id: p.id,
-      shopifyId: p.shopifyId,
-      handle: p.handle,
-      title: p.title,
-      aliases: stringArray(p.aliases),
-      variants: p.variants.map((v) => ({
-        id: v.id,
-        sku: v.sku,
-        title: v.title,
-        optionValues: Array.isArray(v.selectedOptions)
-          ? v.selectedOptions.flatMap((o) =>
-              o && typeof o === "object" && !Array.isArray(o) && typeof o.value === "string" ? [o.value] : [],
-            )
-          : [],
-      })),
+  return [
+    products._count._all,
+    products._max.updatedAt?.toISOString() ?? "",
+    variants._count._all,
+    variants._max.updatedAt?.toISOString() ?? "",
+  ].join("|");
+}
+
+/** The shop's products that are not deleted, with variants, shaped for matching. */
+export async function loadMatchingProducts(shopId: string): Promise<CatalogueProduct[]> {
+  const products = await db().product.findMany({
+    where: { shopId, deletedAt: null },
+    select: {
+      id: true,
+      shopifyId: true,
+      handle: true,
+      title: true,
+      aliases: true,
+      variants: { select: { id: true, sku: true, title: true, selectedOptions: true } },
+    },
+  });
+  return products.map((p) => ({
+    id: p.id,
+    shopifyId: p.shopifyId,
+    handle: p.handle,
+    title: p.title,
+    aliases: stringArray(p.aliases),
+    variants: p.variants.map((v) => ({
+      id: v.id,
+      sku: v.sku,
+      title: v.title,
+      optionValues: Array.isArray(v.selectedOptions)
+        ? v.selectedOptions.flatMap((o) =>
+            o && typeof o === "object" && !Array.isArray(o) && typeof o.value === "string" ? [o.value] : [],
+          )
+        : [],
     })),
-    keywords: keywords.map((k) => ({
-      id: k.id,
-      term: k.term,
-      kind: (["product", "competitor", "industry"].includes(k.kind) ? k.kind : "industry") as KeywordKind,
-      productId: k.productId,
-      variantId: k.variantId,
-      exclusions: stringArray(k.exclusions),
-      active: k.active,
-    })),
-  };
+  }));
+}
+
+/** The shop's active keywords, shaped for matching. */
+export async function loadMatchingKeywords(shopId: string): Promise<CatalogueKeyword[]> {
+  const keywords = await db().keyword.findMany({
+    where: { shopId, active: true },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      term: true,
+      kind: true,
+      productId: true,
+      variantId: true,
+      exclusions: true,
+      active: true,
+    },
+  });
+  return keywords.map((k) => ({
+    id: k.id,
+    term: k.term,
+    kind: (["product", "competitor", "industry"].includes(k.kind) ? k.kind : "industry") as KeywordKind,
+    productId: k.productId,
+    variantId: k.variantId,
+    exclusions: stringArray(k.exclusions),
+    active: k.active,
+  }));
 }
 
 /** Catalogue rows that suggested keywords are made from. */

@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { env } from "~/config/env.server";
 import { db } from "~/db.server";
 
 /** The shop and source an ingest writes into; null when the source is not the shop's. */
@@ -61,21 +61,120 @@ export async function findFingerprintOriginals(
   return found;
 }
 
-/** Rows per INSERT: well under SQLite's bound-parameter limit with every column set. */
+/** Rows per INSERT statement (each statement carries its rows as one JSON parameter). */
 export const MENTION_INSERT_CHUNK = 500;
 
+/** A mention row as the pipeline writes it: every column given. */
+export interface MentionInsertRow {
+  id: string;
+  shopId: string;
+  sourceId: string;
+  externalId: string;
+  platform: string;
+  authorHash: string;
+  authorDisplay: string | null;
+  authorReachFollowers: number;
+  authorAccountAgeDays: number | null;
+  language: string | null;
+  countryCode: string | null;
+  text: string;
+  title: string | null;
+  url: string | null;
+  postedAt: Date;
+  rating: number | null;
+  verifiedBuyer: boolean | null;
+  productId: string | null;
+  variantId: string | null;
+  matchConfidence: number | null;
+  matchKind: string;
+  isCompetitor: boolean;
+  matchedKeywordIds: string[] | null;
+  textFingerprint: string | null;
+  duplicateOfId: string | null;
+}
+
+/** Column → PostgreSQL type, in insert order (text unless stated). */
+const MENTION_COLUMNS: [keyof MentionInsertRow | "createdAt", string][] = [
+  ["id", "text"],
+  ["shopId", "text"],
+  ["sourceId", "text"],
+  ["externalId", "text"],
+  ["platform", "text"],
+  ["authorHash", "text"],
+  ["authorDisplay", "text"],
+  ["authorReachFollowers", "integer"],
+  ["authorAccountAgeDays", "integer"],
+  ["language", "text"],
+  ["countryCode", "text"],
+  ["text", "text"],
+  ["title", "text"],
+  ["url", "text"],
+  ["postedAt", "timestamp(3)"],
+  ["rating", "integer"],
+  ["verifiedBuyer", "boolean"],
+  ["productId", "text"],
+  ["variantId", "text"],
+  ["matchConfidence", "double precision"],
+  ["matchKind", "text"],
+  ["isCompetitor", "boolean"],
+  ["matchedKeywordIds", "jsonb"],
+  ["textFingerprint", "text"],
+  ["duplicateOfId", "text"],
+  ["createdAt", "timestamp(3)"],
+];
+
+const columnList = MENTION_COLUMNS.map(([name]) => `"${name}"`).join(", ");
+const SQLITE_INSERT = `INSERT INTO "Mention" (${columnList}) SELECT ${MENTION_COLUMNS.map(
+  ([name]) => `json_extract(value, '$.${name}')`,
+).join(", ")} FROM json_each(?)`;
+const POSTGRES_INSERT = `INSERT INTO "Mention" (${columnList}) SELECT ${columnList} FROM jsonb_to_recordset($1::jsonb) AS rows(${MENTION_COLUMNS.map(
+  ([name, type]) => `"${name}" ${type}`,
+).join(", ")})`;
+
 /**
- * Inserts mentions in chunks of {@link MENTION_INSERT_CHUNK} inside one transaction: either the
- * whole batch is stored or none of it.
+ * One chunk as the JSON document its INSERT reads. Values are written the way Prisma stores them,
+ * so Prisma reads these rows back like its own: on SQLite, dates as ISO text with "+00:00", booleans
+ * as 0/1 and JSON columns as JSON text; on PostgreSQL, jsonb_to_recordset casts to the column types.
  */
-export async function insertMentionBatch(rows: Prisma.MentionCreateManyInput[]): Promise<number> {
+function chunkDocument(rows: readonly MentionInsertRow[], createdAt: Date, postgres: boolean): string {
+  const date = (d: Date) => (postgres ? d.toISOString() : d.toISOString().replace("Z", "+00:00"));
+  const flag = (b: boolean | null) => (b === null ? null : postgres ? b : b ? 1 : 0);
+  return JSON.stringify(
+    rows.map((row) => ({
+      ...row,
+      postedAt: date(row.postedAt),
+      createdAt: date(createdAt),
+      verifiedBuyer: flag(row.verifiedBuyer),
+      isCompetitor: flag(row.isCompetitor),
+      matchedKeywordIds:
+        row.matchedKeywordIds === null
+          ? null
+          : postgres
+            ? row.matchedKeywordIds
+            : JSON.stringify(row.matchedKeywordIds),
+    })),
+  );
+}
+
+/**
+ * Inserts mentions inside one transaction, {@link MENTION_INSERT_CHUNK} rows per statement: either
+ * the whole batch is stored or none of it. Raw INSERT … SELECT over a JSON parameter instead of
+ * createMany: through Prisma's driver adapters createMany costs ~2.5 ms per row (SQLite's 999
+ * bound-parameter limit splits it into dozens of statements, each compiled), this ~0.4 ms.
+ */
+export async function insertMentionBatch(
+  rows: readonly MentionInsertRow[],
+  createdAt = new Date(),
+): Promise<number> {
   if (rows.length === 0) return 0;
+  const postgres = env().databaseProvider === "postgresql";
   const statements = [];
   for (let i = 0; i < rows.length; i += MENTION_INSERT_CHUNK) {
-    statements.push(db().mention.createMany({ data: rows.slice(i, i + MENTION_INSERT_CHUNK) }));
+    const document = chunkDocument(rows.slice(i, i + MENTION_INSERT_CHUNK), createdAt, postgres);
+    statements.push(db().$executeRawUnsafe(postgres ? POSTGRES_INSERT : SQLITE_INSERT, document));
   }
   const results = await db().$transaction(statements);
-  return results.reduce((sum, r) => sum + r.count, 0);
+  return results.reduce((sum, count) => sum + count, 0);
 }
 
 /** Deletes a shop's mentions posted before `before` (scores cascade); returns how many. */

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@prisma/client";
 import { isUniqueViolation } from "~/db.server";
-import { buildCatalogueIndex } from "~/domain/listening/catalogueIndex";
+import { buildCatalogueIndex, type CatalogueIndex } from "~/domain/listening/catalogueIndex";
 import { listeningSettingsOf } from "~/domain/listening/listeningSettings";
 import { matchMention } from "~/domain/listening/matchMention";
 import { normalizeMention, type NormalizedMention } from "~/domain/listening/normalizeMention";
@@ -9,18 +8,53 @@ import { textFingerprint } from "~/domain/listening/textFingerprint";
 import type { IncomingMention, IngestResult } from "~/integrations/sources/types";
 import { scoreMentionsJob } from "~/jobs/definitions/mention-scoring.server";
 import { jobQueue } from "~/jobs/queue.server";
-import { loadMatchingCatalogue } from "~/models/keywords.server";
+import { catalogueStamp, loadMatchingKeywords, loadMatchingProducts } from "~/models/keywords.server";
 import {
   findFingerprintOriginals,
   findIngestTarget,
   findStoredExternalIds,
   insertMentionBatch,
   type FingerprintCandidate,
+  type MentionInsertRow,
 } from "~/models/mention-ingest.server";
 
 /** Thrown for a call that cannot be right (a source of another shop): a bug in the caller, not bad data. */
 export class IngestTargetError extends Error {
   readonly name = "IngestTargetError";
+}
+
+/**
+ * A unique-key violation, from Prisma's typed API (P2002) or from a raw statement (P2010 carrying
+ * the database's own code: SQLite 2067/1555, PostgreSQL 23505).
+ */
+function isDuplicateKeyError(error: unknown): boolean {
+  if (isUniqueViolation(error)) return true;
+  const known = error as { code?: unknown; meta?: { code?: unknown }; message?: unknown };
+  if (known?.code !== "P2010") return false;
+  return (
+    ["2067", "1555", "23505"].includes(String(known.meta?.code)) ||
+    /UNIQUE constraint failed|duplicate key value/.test(String(known.message))
+  );
+}
+
+/**
+ * Matching indexes of recent shops, reused while the catalogue stamp and the keywords are unchanged:
+ * a 100k-row import arrives in a hundred batches, and loading and indexing the catalogue was a third
+ * of each batch's time. Keywords are re-read every batch (few rows) so an edit applies at once.
+ */
+const indexCache = new Map<string, { key: string; index: CatalogueIndex }>();
+const INDEX_CACHE_SHOPS = 20;
+
+async function matchingIndex(shopId: string): Promise<CatalogueIndex> {
+  const [stamp, keywords] = await Promise.all([catalogueStamp(shopId), loadMatchingKeywords(shopId)]);
+  const key = `${stamp}#${JSON.stringify(keywords)}`;
+  const cached = indexCache.get(shopId);
+  if (cached?.key === key) return cached.index;
+  const index = buildCatalogueIndex(await loadMatchingProducts(shopId), keywords);
+  indexCache.delete(shopId);
+  indexCache.set(shopId, { key, index });
+  if (indexCache.size > INDEX_CACHE_SHOPS) indexCache.delete(indexCache.keys().next().value!);
+  return index;
 }
 
 const newId = () => `c${randomUUID().replaceAll("-", "").slice(0, 24)}`;
@@ -47,8 +81,7 @@ export async function ingestMentions(
   const target = await findIngestTarget(shopId, sourceId);
   if (!target) throw new IngestTargetError(`Source ${sourceId} does not exist in shop ${shopId}.`);
   const settings = listeningSettingsOf(target.shop.settings);
-  const catalogue = await loadMatchingCatalogue(shopId);
-  const index = buildCatalogueIndex(catalogue.products, catalogue.keywords);
+  const index = await matchingIndex(shopId);
 
   const result: IngestResult = {
     received: mentions.length,
@@ -87,7 +120,7 @@ export async function ingestMentions(
       result.linkedNearDuplicates = outcome.linked;
       break;
     } catch (error) {
-      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+      if (attempt >= 3 || !isDuplicateKeyError(error)) throw error;
     }
   }
 
@@ -119,7 +152,7 @@ async function storeNew(
   }
 
   let linked = 0;
-  const rows: Prisma.MentionCreateManyInput[] = fresh.map((mention, i) => {
+  const rows: MentionInsertRow[] = fresh.map((mention, i) => {
     const id = newId();
     const fingerprint = fingerprints[i] ?? null;
     let duplicateOfId: string | null = null;
@@ -160,7 +193,7 @@ async function storeNew(
       matchConfidence: match.confidence,
       matchKind: match.matchKind,
       isCompetitor: match.isCompetitor,
-      matchedKeywordIds: match.keywordIds.length > 0 ? match.keywordIds : undefined,
+      matchedKeywordIds: match.keywordIds.length > 0 ? match.keywordIds : null,
       textFingerprint: fingerprint,
       duplicateOfId,
     };

@@ -1,7 +1,7 @@
 /**
  * The shop's catalogue and keywords, indexed once per ingest batch so matching a mention costs one
- * pass over its text: Latin terms are looked up by their first word, CJK terms by their first
- * character, so the work does not grow with the number of products.
+ * pass over its text: Latin terms are looked up by their first one or two words, CJK terms by their
+ * first character, so the work does not grow with the number of products.
  */
 
 export type KeywordKind = "product" | "competitor" | "industry";
@@ -63,6 +63,7 @@ export interface CatalogueIndex {
   productByHandle: Map<string, string>;
   productByTitle: Map<string, string>;
   variantBySku: Map<string, { productId: string; variantId: string }>;
+  /** Word terms by their first word (one-word terms) or first two words joined by a space. */
   wordTermsByFirstWord: Map<string, IndexedTerm[]>;
   cjkTermsByFirstChar: Map<string, IndexedTerm[]>;
   /** Option values per product, each with the variants that carry it. */
@@ -81,14 +82,16 @@ const WORD = /(?:[^\P{L}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{S
  * removed, lower case.
  *
  * @example
- * foldForMatching("Crème ＬＡＭＰ"); // "creme lamp"
+ * foldForMatching("Crème  ＬＡＭＰ"); // "creme lamp"
  */
 export function foldForMatching(text: string): string {
+  // Runs of spaces collapse to one so that "near" (a character distance) does not depend on layout.
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
     .toLowerCase()
-    .normalize("NFC");
+    .normalize("NFC")
+    .replace(/\s+/gu, " ");
 }
 
 /**
@@ -172,7 +175,9 @@ export function buildCatalogueIndex(
   const addTerm = (pattern: TermPattern | null, target: TermTarget) => {
     if (!pattern || target.weight <= 0) return;
     if (pattern.kind === "words") {
-      const key = pattern.words[0]!;
+      // Multi-word terms are keyed by their first two words: in a catalogue where every title starts
+      // with the brand, a key of one word would make every mention of the brand check every title.
+      const key = pattern.words.length > 1 ? `${pattern.words[0]} ${pattern.words[1]}` : pattern.words[0]!;
       const list = index.wordTermsByFirstWord.get(key) ?? [];
       list.push({ pattern, target });
       index.wordTermsByFirstWord.set(key, list);

@@ -72,13 +72,20 @@ function patternStarts(folded: string, words: Words, pattern: TermPattern): numb
 function findHits(folded: string, words: Words, index: CatalogueIndex): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < words.length; i++) {
-    const candidates = index.wordTermsByFirstWord.get(words[i]!.word);
-    if (!candidates) continue;
-    for (const { pattern, target } of candidates) {
-      if (pattern.kind !== "words" || i + pattern.words.length > words.length) continue;
-      let equal = true;
-      for (let k = 1; k < pattern.words.length && equal; k++) equal = words[i + k]!.word === pattern.words[k];
-      if (equal) hits.push({ target, start: words[i]!.start });
+    const single = index.wordTermsByFirstWord.get(words[i]!.word);
+    const pair =
+      i + 1 < words.length
+        ? index.wordTermsByFirstWord.get(`${words[i]!.word} ${words[i + 1]!.word}`)
+        : undefined;
+    for (const candidates of [single, pair]) {
+      if (!candidates) continue;
+      for (const { pattern, target } of candidates) {
+        if (pattern.kind !== "words" || i + pattern.words.length > words.length) continue;
+        let equal = true;
+        for (let k = 1; k < pattern.words.length && equal; k++)
+          equal = words[i + k]!.word === pattern.words[k];
+        if (equal) hits.push({ target, start: words[i]!.start });
+      }
     }
   }
   if (index.cjkTermsByFirstChar.size > 0) {

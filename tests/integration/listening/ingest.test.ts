@@ -230,6 +230,20 @@ describe("ingestMentions", () => {
     expect(retry.inserted).toBe(1_200);
   });
 
+  it("stores each id once when two writers ingest the same batch at the same time", async () => {
+    const { shop, source } = await setup();
+    const batch = Array.from({ length: 50 }, (_, i) =>
+      mention({ externalId: `race-${i}`, text: `post ${i}` }),
+    );
+    const [a, b] = await Promise.all([
+      ingestMentions(shop.id, source.id, batch, { now: NOW }),
+      ingestMentions(shop.id, source.id, batch, { now: NOW }),
+    ]);
+    expect(a.inserted + b.inserted).toBe(50);
+    expect(a.duplicates + b.duplicates).toBe(50);
+    expect(await db().mention.count({ where: { shopId: shop.id } })).toBe(50);
+  });
+
   it("enqueues scoring once per shop", async () => {
     const { shop, source } = await setup();
     await ingestMentions(shop.id, source.id, [mention({ externalId: "1" })], { now: NOW });
