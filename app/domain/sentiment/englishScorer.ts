@@ -11,7 +11,7 @@ import {
 import { tokenizeEnglish, type EnglishToken } from "./englishTokenizer";
 import type { ContrastKind } from "./valenceModifiers";
 import type { ScoredClause, ScoredText } from "./types";
-import { WordTable } from "./wordTable";
+import { WordTable, wordHash } from "./wordTable";
 import { functionWords, noEvidence, wordEvidence, type WordEvidence } from "./languageDetection";
 import { applyContrast, sumValences, type Contribution, type ContrastMark } from "./contrastWeighting";
 import {
@@ -205,9 +205,10 @@ function factsFor(lowerToken: string, hash: number): WordFacts {
   return facts;
 }
 
-// Words of up to four characters are half of all tokens ("i", "to", "the", "this") and few
-// carry sentiment or structure. A bitset indexed by their characters says which might, so the
-// others skip the hash lookup. Characters outside a-z, 0-9, "'" and "-" fall back to the lookup.
+// Words of up to four characters are half of all tokens ("i", "to", "the", "this"). Their facts are
+// worked out once, at load, for every short word that has any, and kept by a number made of
+// their characters; every other short word has none. Characters outside a-z, 0-9, "'" and "-"
+// fall back to the hashed lookup.
 const shortWordLength = 4;
 const shortAlphabet = 40;
 const noFacts: WordFacts = {
@@ -241,27 +242,60 @@ function shortWordKey(word: string): number {
   return key;
 }
 
-const shortWordsWithFacts = new Uint32Array(Math.ceil(shortAlphabet ** shortWordLength / 32));
-function markShortWord(word: string): void {
+// The short words that have facts (a few thousand), by their key in a small integer-keyed table:
+// probing it compares numbers, not strings, and it stays in the processor's cache.
+const shortFactsSlots = 8192;
+const shortFactsKeys = new Int32Array(shortFactsSlots).fill(-1);
+const shortFactsValues = new Array<WordFacts>(shortFactsSlots).fill(noFacts);
+
+/** Slot of a short-word key in the table: Fibonacci hashing spreads the base-40 keys. */
+function shortFactsSlot(key: number): number {
+  return Math.imul(key, 0x9e3779b1) >>> 19;
+}
+
+function addShortWord(word: string): void {
   if (word.length > shortWordLength) return;
   const key = shortWordKey(word);
-  if (key >= 0) shortWordsWithFacts[key >>> 5]! |= 1 << (key & 31);
+  if (key < 0) return;
+  let slot = shortFactsSlot(key);
+  for (; shortFactsKeys[slot] !== -1; slot = (slot + 1) & (shortFactsSlots - 1)) {
+    if (shortFactsKeys[slot] === key) return;
+  }
+  shortFactsKeys[slot] = key;
+  shortFactsValues[slot] = factsFor(word, wordHash(word));
 }
+const shortWordsWithFacts = new Set<string>([
+  ...structuralWords,
+  ...functionWords(),
+  ...contrastWords.keys(),
+]);
 for (const word of shortLexiconWords(shortWordLength)) {
-  markShortWord(word);
+  shortWordsWithFacts.add(word);
   // "wins" reads through "win": a plural of a short lexicon word has facts too.
-  markShortWord(`${word}s`);
+  shortWordsWithFacts.add(`${word}s`);
 }
-for (const word of structuralWords) markShortWord(word);
-for (const word of functionWords()) markShortWord(word);
-for (const word of contrastWords.keys()) markShortWord(word);
+if (shortWordsWithFacts.size * 2 > shortFactsSlots) {
+  throw new Error(
+    `englishScorer: ${shortWordsWithFacts.size} short words overfill the facts table; raise shortFactsSlots.`,
+  );
+}
+for (const word of shortWordsWithFacts) addShortWord(word);
+
+/** Facts of a word of at most four table characters: from the table, else none. */
+function shortWordFacts(key: number): WordFacts {
+  for (let slot = shortFactsSlot(key); ; slot = (slot + 1) & (shortFactsSlots - 1)) {
+    const stored = shortFactsKeys[slot]!;
+    if (stored === key) return shortFactsValues[slot]!;
+    if (stored === -1) return noFacts;
+  }
+}
 
 // The full reading asks about the same token several times in a row (as a modifier, as an
 // idiom's opener, as the word after a booster); the last answer is kept for the next question.
 let lastToken: EnglishToken | undefined;
 let lastFacts: WordFacts = noFacts;
 
-/** `factsFor` a word token, with the short-word bitset in front. */
+/** `factsFor` a word token, with the short-word table in front. */
 function tokenFacts(token: EnglishToken): WordFacts {
   if (token === lastToken) return lastFacts;
   const word = token.lower;
@@ -275,7 +309,7 @@ function tokenFacts(token: EnglishToken): WordFacts {
       word.charCodeAt(length - 2) === 0x27 &&
       word.charCodeAt(length - 3) === 0x6e;
     const key = endsWithNt ? -1 : shortWordKey(word);
-    if (key >= 0 && (shortWordsWithFacts[key >>> 5]! & (1 << (key & 31))) === 0) facts = noFacts;
+    if (key >= 0) facts = shortWordFacts(key);
   }
   facts ??= factsFor(word, token.hash);
   lastToken = token;
