@@ -67,8 +67,15 @@ export async function saveMentionScores(
 /** Scored mentions of a shop posted at or after `from`, with what aggregation needs. */
 export function loadScoredMentions(shopId: string, from: Date) {
   return db().mention.findMany({
-    // A near-duplicate (the same text cross-posted) is linked to its original and not counted again.
-    where: { shopId, postedAt: { gte: from }, score: { isNot: null }, duplicateOfId: null },
+    // A near-duplicate (the same text cross-posted) is linked to its original and not counted again;
+    // competitor mentions are kept apart for share of voice, not mixed into the shop's own sentiment.
+    where: {
+      shopId,
+      postedAt: { gte: from },
+      score: { isNot: null },
+      duplicateOfId: null,
+      isCompetitor: false,
+    },
     orderBy: { postedAt: "asc" },
     select: {
       id: true,

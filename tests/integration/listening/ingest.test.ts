@@ -4,6 +4,8 @@ import { db } from "~/db.server";
 import { hashAuthor } from "~/domain/listening/authorHash";
 import type { IncomingMention } from "~/integrations/sources/types";
 import { ingestMentions } from "~/services/mention-ingest.server";
+import { scoreMentionBacklog } from "~/services/scoring.server";
+import { recomputeWeeklySignals } from "~/services/signals.server";
 import { createTestProduct, createTestSource } from "../../factories/listening";
 import { createTestShop } from "../../factories/shop";
 
@@ -251,5 +253,36 @@ describe("ingestMentions", () => {
     const jobs = await db().job.findMany({ where: { name: "mentions.score" } });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.singletonKey).toBe(`score:${shop.id}`);
+  });
+});
+
+describe("signals after ingest", () => {
+  it("count a cross-posted text once and leave competitor mentions out of the shop's own volume", async () => {
+    const { shop, source, product } = await setup();
+    const other = await createTestSource(shop.id, { kind: "youtube" });
+    await db().keyword.create({ data: { shopId: shop.id, term: "Lumina", kind: "competitor" } });
+    const text = "The Aurora Lamp is bright and warm and I love reading under it every evening now";
+    await ingestMentions(shop.id, source.id, [mention({ externalId: "orig", text })], { now: NOW });
+    await ingestMentions(
+      shop.id,
+      other.id,
+      [
+        mention({ externalId: "copy", platform: "youtube", authorHandle: "copier", text }),
+        mention({ externalId: "rival", platform: "youtube", text: "Lumina lamps are great value" }),
+      ],
+      { now: NOW },
+    );
+    const clock = () => NOW;
+    await scoreMentionBacklog(shop.id, { now: clock });
+    await recomputeWeeklySignals(shop.id, { from: null, now: clock });
+    const rows = await db().signalWeekly.findMany({ where: { shopId: shop.id } });
+    const productVolume = rows
+      .filter(
+        (r) =>
+          r.productId === product.id && r.variantId === null && r.platform === "all" && r.region === "all",
+      )
+      .reduce((sum, r) => sum + r.volume, 0);
+    expect(productVolume).toBe(1);
+    expect(rows.every((r) => r.productId === product.id)).toBe(true);
   });
 });
