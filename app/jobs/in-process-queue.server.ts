@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import {
+  cancelJob,
   claimNextJob,
   completeJob,
   failJob,
   insertJob,
+  isShopUninstalled,
   requeueStaleJobs,
   retryJob,
+  shopIdOfPayload,
 } from "~/models/jobs.server";
 import {
   isRetryable,
@@ -31,6 +34,8 @@ export interface InProcessQueueOptions {
 /**
  * The default job runner: jobs are rows in the Job table (so they survive a restart) and are run by
  * a poller inside the web process. One job at a time per process keeps SQLite writes serial.
+ * Jobs of an uninstalled shop (payload `shopId`, Shop.uninstalledAt set) are neither enqueued nor
+ * run, so no scheduler or retry calls the Admin API with a revoked token; a reinstall clears the mark.
  */
 export class InProcessJobQueue implements JobQueue {
   private readonly workerId = `worker-${randomUUID()}`;
@@ -49,12 +54,18 @@ export class InProcessJobQueue implements JobQueue {
     this.log = options.log ?? ((message) => console.info(`[jobs] ${message}`));
   }
 
+  /** Returns the job id, or null when it was not queued (singleton key taken, shop uninstalled). */
   async enqueue<T>(
     definition: JobDefinition<T>,
     payload: T,
     options: EnqueueOptions = {},
   ): Promise<string | null> {
     const parsed = definition.payload.parse(payload);
+    const shopId = shopIdOfPayload(parsed);
+    if (shopId && (await isShopUninstalled(shopId))) {
+      this.log(`${definition.name} not queued: shop ${shopId} is uninstalled`);
+      return null;
+    }
     return insertJob({
       name: definition.name,
       payload: parsed as Prisma.InputJsonValue,
@@ -127,6 +138,13 @@ export class InProcessJobQueue implements JobQueue {
     const payload = definition.payload.safeParse(job.payload);
     if (!payload.success) {
       await failJob(job.id, this.now(), `Invalid payload: ${payload.error.message}`);
+      return;
+    }
+    // Queued before the uninstall (or claimed while it was being processed): stop, do not call Shopify.
+    const shopId = shopIdOfPayload(payload.data);
+    if (shopId && (await isShopUninstalled(shopId))) {
+      await cancelJob(job.id, this.now(), `Shop ${shopId} is uninstalled; the job was cancelled, not run`);
+      this.log(`${job.name} cancelled: shop ${shopId} is uninstalled`);
       return;
     }
     try {

@@ -76,6 +76,71 @@ export async function requeueStaleJobs(staleBefore: Date): Promise<number> {
   return result.count;
 }
 
+/**
+ * Stops a job without running it (its shop was uninstalled). "cancelled" is terminal like "failed",
+ * and the singleton key is released so the same work can be enqueued after a reinstall.
+ */
+export function cancelJob(id: string, at: Date, reason: string) {
+  return db().job.update({
+    where: { id },
+    data: {
+      status: "cancelled",
+      finishedAt: at,
+      lastError: reason,
+      lockedAt: null,
+      lockedBy: null,
+      singletonKey: null,
+    },
+  });
+}
+
+/** The shop id a job's payload names, if it names one (shop jobs carry `shopId`; fan-outs do not). */
+export function shopIdOfPayload(payload: unknown): string | null {
+  if (payload === null || typeof payload !== "object" || Array.isArray(payload)) return null;
+  const shopId = (payload as { shopId?: unknown }).shopId;
+  return typeof shopId === "string" && shopId !== "" ? shopId : null;
+}
+
+/**
+ * Whether the shop is marked uninstalled (app/uninstalled until a reinstall clears it). A shop Pulse
+ * has no row for is not "uninstalled": its jobs run and fail on their own terms.
+ */
+export async function isShopUninstalled(shopId: string): Promise<boolean> {
+  const shop = await db().shop.findUnique({ where: { id: shopId }, select: { uninstalledAt: true } });
+  return shop?.uninstalledAt != null;
+}
+
+const CANCEL_PAGE = 500;
+
+/**
+ * Cancels every queued job of a shop (app/uninstalled). The Job table has no shop column (payloads
+ * carry shopId), so queued jobs are read a page at a time and matched on the payload; only queued
+ * rows change, so a job a worker claimed meanwhile is left to the runner's own check. Returns how
+ * many were cancelled.
+ */
+export async function cancelQueuedJobsOfShop(shopId: string, at: Date, reason: string): Promise<number> {
+  let cancelled = 0;
+  let cursor: string | null = null;
+  for (;;) {
+    const page: { id: string; payload: unknown }[] = await db().job.findMany({
+      where: { status: "queued", ...(cursor ? { id: { gt: cursor } } : {}) },
+      select: { id: true, payload: true },
+      orderBy: { id: "asc" },
+      take: CANCEL_PAGE,
+    });
+    if (page.length === 0) return cancelled;
+    cursor = page[page.length - 1]!.id;
+    const ids = page.filter((job) => shopIdOfPayload(job.payload) === shopId).map((job) => job.id);
+    if (ids.length > 0) {
+      const result = await db().job.updateMany({
+        where: { id: { in: ids }, status: "queued" },
+        data: { status: "cancelled", finishedAt: at, lastError: reason, singletonKey: null },
+      });
+      cancelled += result.count;
+    }
+  }
+}
+
 export function findJob(id: string) {
   return db().job.findUnique({ where: { id } });
 }

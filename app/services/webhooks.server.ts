@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cancelQueuedJobsOfShop } from "~/models/jobs.server";
 import { claimWebhookDelivery } from "~/models/webhook-deliveries.server";
 import {
   deleteShopData,
@@ -48,10 +49,14 @@ export async function receiveWebhook(request: Request, route: WebhookRoute): Pro
   if (!first) return new Response(null, { status: 200 });
 
   switch (topic) {
-    case "APP_UNINSTALLED":
+    case "APP_UNINSTALLED": {
       // Sessions must go: a reinstall starts a fresh OAuth, and a stale token must not linger.
-      await markUninstalled(shop, new Date());
+      // Marked first, so the runner refuses whatever is enqueued or claimed while the queue is swept.
+      const at = new Date();
+      await markUninstalled(shop, at);
+      if (shopRow) await cancelQueuedJobsOfShop(shopRow.id, at, "Cancelled: the app was uninstalled");
       break;
+    }
     case "APP_SCOPES_UPDATE": {
       const parsed = scopesUpdatePayload.safeParse(payload);
       if (!parsed.success)
