@@ -50,6 +50,7 @@ import {
   importRunOf,
   previewImport,
   recentImportRuns,
+  removeStaleUploads,
   startImport,
   type ImportRunView,
 } from "~/services/file-import.server";
@@ -125,6 +126,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
   const directory = await importDirectoryOf(context.shopId);
 
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    await removeStaleUploads(context.shopId);
     let originalName = "";
     let token = "";
     let form: FormData;

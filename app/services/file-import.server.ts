@@ -5,7 +5,7 @@
  * imported at once; larger ones run as the `sources.import` job from a file kept under var/imports.
  */
 import { createReadStream } from "node:fs";
-import { mkdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Prisma } from "@prisma/client";
 import { ImportFileError, type RowError } from "~/integrations/sources/file-import/errors";
@@ -125,6 +125,28 @@ export async function importDirectoryOf(shopId: string): Promise<string> {
   return directory;
 }
 
+/** Uploads older than this were abandoned in the mapping step (imports remove their own file). */
+const STALE_UPLOAD_MS = 24 * 3_600_000;
+
+/** Removes a shop's uploads left behind by a mapping step that was never finished. */
+export async function removeStaleUploads(shopId: string, now = new Date()): Promise<number> {
+  const directory = await importDirectoryOf(shopId);
+  let removed = 0;
+  for (const name of await readdir(directory)) {
+    const file = path.join(directory, name);
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile() && now.getTime() - info.mtimeMs > STALE_UPLOAD_MS) {
+      await rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function formatOfName(fileName: string): "csv" | "jsonl" {
+  return /\.(jsonl|ndjson|json)$/i.test(fileName) ? "jsonl" : "csv";
+}
+
 export interface StartImportInput {
   sourceId: string;
   filePath: string;
@@ -139,7 +161,7 @@ export interface StartImportInput {
 export async function startImport(
   shopId: string,
   input: StartImportInput,
-  options: { now?: Date } = {},
+  options: { now?: Date; inlineMaxBytes?: number } = {},
 ): Promise<{ ok: true; runId: string; queued: boolean } | { ok: false; errors: string[] }> {
   const problems = mappingProblems(input.mapping, null);
   if (problems.length > 0) return { ok: false, errors: problems };
@@ -148,11 +170,11 @@ export async function startImport(
     shopId,
     sourceId: input.sourceId,
     fileName: input.settings.fileName,
-    format: /\.(jsonl|ndjson|json)$/i.test(input.settings.fileName) ? "jsonl" : "csv",
+    format: formatOfName(input.settings.fileName),
     mapping: { columns: input.mapping, ...input.settings } as Prisma.InputJsonValue,
     startedAt: options.now ?? new Date(),
   });
-  if (size <= INLINE_IMPORT_MAX_BYTES) {
+  if (size <= (options.inlineMaxBytes ?? INLINE_IMPORT_MAX_BYTES)) {
     await runImport(shopId, input.sourceId, input.filePath, input.mapping, {
       ...input.settings,
       importRunId: run.id,
@@ -209,7 +231,7 @@ export async function runImport(
         shopId,
         sourceId,
         fileName: options.fileName,
-        format: "csv",
+        format: formatOfName(options.fileName),
         mapping: { columns: mapping, ...stripRunOnly(options) } as Prisma.InputJsonValue,
         startedAt,
       })

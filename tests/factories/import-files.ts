@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+
 /**
  * GBK bytes of a text, for tests of Chinese CSV exports. Node has no GBK encoder, but TextDecoder
  * decodes GB18030 (a superset), so the two-byte table is built once by decoding every GBK pair.
@@ -50,20 +53,21 @@ export async function writeMentionsCsv(
   rows: number,
   options: { brokenEvery?: number; start?: Date } = {},
 ): Promise<GeneratedCsv> {
-  const { createWriteStream } = await import("node:fs");
-  const { once } = await import("node:events");
   const out = createWriteStream(file);
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, "drain");
   };
   const start = (options.start ?? new Date("2026-10-01T00:00:00Z")).getTime();
+  // 37 s apart, closer for big files: every date stays within 55 days of the start (the pipeline
+  // refuses dates in the future, and the tests' clock is 2026-11-28).
+  const stepMs = Math.min(37_000, Math.floor((55 * 86_400_000) / Math.max(rows, 1)));
   const platforms = ["instagram", "tiktok", "x", "reddit", "youtube"];
   const brokenLines: number[] = [];
   let line = 1;
   await write("date,platform,author,reach,text,url,country,language\n");
   line++;
   for (let i = 0; i < rows; i++) {
-    const posted = new Date(start + i * 37_000).toISOString().replace("T", " ").slice(0, 19);
+    const posted = new Date(start + i * stepMs).toISOString().replace("T", " ").slice(0, 19);
     const platform = platforms[i % platforms.length]!;
     const author = `@user${i % 5000}`;
     const broken = options.brokenEvery ? i % options.brokenEvery === options.brokenEvery - 1 : false;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { ensureFileImportSource, previewImport, runImport, startImport } from "~/services/file-import.server";
+import { fileImportJob } from "~/jobs/definitions/file-import.server";
 import { gbk, writeMentionsCsv } from "../../factories/import-files";
 import { createTestShop } from "../../factories/shop";
 
@@ -207,5 +208,39 @@ describe("file import", () => {
       ok: false,
       errors: ["Choose the column that holds the date."],
     });
+  });
+
+  it("a large upload runs as the sources.import job, which updates the run and removes the file", async () => {
+    const shop = await createTestShop();
+    const sourceId = await ensureFileImportSource(shop.id);
+    const file = path.join(directory, "queued.csv");
+    await writeMentionsCsv(file, 30, { brokenEvery: 10 });
+    const started = await startImport(
+      shop.id,
+      {
+        sourceId,
+        filePath: file,
+        mapping: genericMapping,
+        settings: { fileName: "queued.csv", dateOrder: "day-first" },
+      },
+      { now: NOW, inlineMaxBytes: 0 },
+    );
+    if (!started.ok) throw new Error(started.errors.join());
+    expect(started.queued).toBe(true);
+    expect(await db().importRun.findUniqueOrThrow({ where: { id: started.runId } })).toMatchObject({
+      status: "running",
+    });
+
+    const job = await db().job.findFirstOrThrow({ where: { name: fileImportJob.name } });
+    const payload = fileImportJob.payload.parse(job.payload);
+    await fileImportJob.run(payload, { jobId: job.id, attempt: 1, now: () => NOW });
+    expect(await db().importRun.findUniqueOrThrow({ where: { id: started.runId } })).toMatchObject({
+      status: "succeeded",
+      rowsRead: 30,
+      rowsImported: 27,
+      rowsFailed: 3,
+    });
+    const { existsSync } = await import("node:fs");
+    expect(existsSync(file)).toBe(false);
   });
 });
