@@ -9,6 +9,7 @@ import {
   type ConnectorPage,
   type IncomingMention,
 } from "~/integrations/sources/types";
+import { sourcesScheduleJob } from "~/jobs/definitions/listening.server";
 import { RetryableJobError } from "~/jobs/types";
 import { runSourceSync } from "~/services/source-sync.server";
 import { createTestSource } from "../../factories/listening";
@@ -154,5 +155,23 @@ describe("runSourceSync", () => {
       reason: "paused",
     });
     expect(await db().mention.count({ where: { sourceId: source.id } })).toBe(0);
+  });
+});
+
+describe("sources.schedule", () => {
+  it("enqueues one run per due active polling source", async () => {
+    const shop = await createTestShop();
+    const due = await createTestSource(shop.id, {
+      kind: "judgeme",
+      nextRunAt: new Date(NOW.getTime() - 60_000),
+    });
+    await createTestSource(shop.id, { kind: "judgeme", nextRunAt: new Date(NOW.getTime() + 60_000) });
+    await createTestSource(shop.id, { kind: "reddit", status: "paused", nextRunAt: new Date(0) });
+    await createTestSource(shop.id, { kind: "file_import", nextRunAt: new Date(0) });
+    const context = { jobId: "j", attempt: 1, now };
+    await sourcesScheduleJob.run({}, context);
+    await sourcesScheduleJob.run({}, context);
+    const jobs = await db().job.findMany({ where: { name: "sources.sync" } });
+    expect(jobs.map((j) => j.singletonKey)).toEqual([`source:${due.id}`]);
   });
 });
