@@ -138,10 +138,12 @@ function RunSection({ run, timezone }: { run: SyncRunView; timezone: string }) {
           </>
         )}
         <Box>
-          <Text as="p" variant="bodySm" tone="subdued">
-            {t("syncStatus.started", { at: when(run.startedAt) })}
-            {run.finishedAt ? ` · ${t("syncStatus.finished", { at: when(run.finishedAt) })}` : ""}
-          </Text>
+          {run.startedAt ? (
+            <Text as="p" variant="bodySm" tone="subdued">
+              {t("syncStatus.started", { at: when(run.startedAt) })}
+              {run.finishedAt ? ` · ${t("syncStatus.finished", { at: when(run.finishedAt) })}` : ""}
+            </Text>
+          ) : null}
           <Text as="p" variant="bodySm" tone="subdued">
             {t("syncStatus.lastSuccess", {
               at: run.lastSuccessAt ? when(run.lastSuccessAt) : t("syncStatus.noSuccessYet"),

@@ -34,3 +34,21 @@ export function formatDateTime(locale: string, iso: string | null, timeZone: str
     new Date(iso),
   );
 }
+
+/** A compact date and time for table cells ("Nov 27, 11:29 PM"), in the shop's timezone; "—" when absent. */
+export function formatShortDateTime(locale: string, iso: string | null, timeZone: string): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(locale, {
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** A time of day ("11:30 PM") in the shop's timezone; "—" when absent. */
+export function formatTime(locale: string, iso: string | null, timeZone: string): string {
+  if (!iso) return "—";
+  return new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(new Date(iso));
+}

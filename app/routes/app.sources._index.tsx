@@ -24,7 +24,7 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { useShell } from "~/components/AppShell";
-import { formatCount, formatDateTime } from "~/components/format";
+import { formatCount, formatShortDateTime, formatTime } from "~/components/format";
 import { summarizeQuota, type QuotaSummary } from "~/components/source-quota";
 import { env } from "~/config/env.server";
 import type { MessageKey } from "~/i18n";
@@ -436,7 +436,7 @@ function SourcesTable({
   onAction: (intent: RowIntent, source: ClientSource) => void;
 }) {
   const { t, locale } = useShell();
-  const when = (iso: string | null) => formatDateTime(locale, iso, timezone);
+  const when = (iso: string | null) => formatShortDateTime(locale, iso, timezone);
   return (
     <IndexTable
       resourceName={{ singular: t("sources.resourceName"), plural: t("sources.resourceNamePlural") }}
@@ -566,7 +566,7 @@ function QuotaCell({ quota, timezone }: { quota: QuotaSummary | null; timezone: 
         ? t("sources.quota.requests", { requests: n(quota.requests), throttled: n(quota.throttled) })
         : t("sources.quota.rateLimit", {
             remaining: n(quota.remaining),
-            resetAt: formatDateTime(locale, quota.resetAt, timezone),
+            resetAt: formatTime(locale, quota.resetAt, timezone),
           });
   return (
     <Text as="span" variant="bodySm">

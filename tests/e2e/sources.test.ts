@@ -15,7 +15,7 @@ beforeAll(async () => {
   if (!executablePath)
     throw new Error("Chromium not found: apt-get install -y chromium, or set PULSE_CHROMIUM_PATH");
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on("pageerror", (error) => pageErrors.push(error.message));
 });
 
@@ -25,9 +25,8 @@ afterAll(async () => {
 
 async function screenshot(name: string) {
   if (!screenshotDir) return;
-  // Toasts would cover the table: dismiss them first.
-  for (const close of await page.getByRole("button", { name: "Dismiss notification" }).all())
-    await close.click();
+  // Toasts would cover the table.
+  await page.addStyleTag({ content: ".Polaris-Frame-ToastManager { display: none !important; }" });
   await page.screenshot({ path: path.resolve(screenshotDir, name) });
 }
 
@@ -72,9 +71,11 @@ describe("listening sources and keywords in Chromium", () => {
     await dialog.getByLabel("Kind").selectOption("industry");
     await dialog.getByLabel("Exclusions").fill("camera filter");
     await dialog.getByRole("button", { name: "Save keyword" }).click();
+    await page.getByText("Keyword added.").waitFor();
     await dialog.waitFor({ state: "detached" });
 
     const row = page.getByRole("row").filter({ hasText: "#polarizedlenses" });
+    await row.first().waitFor();
     await expect(row.count()).resolves.toBe(1);
     const text = await row.innerText();
     expect(text).toMatch(/Industry/);
