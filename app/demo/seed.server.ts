@@ -19,6 +19,15 @@ import {
 import type { Scenario } from "./scenario";
 
 const toMinor = (decimal: string) => decimalToMinorUnits(decimal) ?? 0;
+/** How the app names each simulated platform's source. */
+const PLATFORM_NAMES: Record<string, string> = {
+  instagram: "Instagram",
+  tiktok: "TikTok",
+  youtube: "YouTube",
+  reddit: "Reddit",
+  judgeme: "Judge.me",
+  shop_reviews: "Shop reviews",
+};
 const cuid = () => `c${randomUUID().replaceAll("-", "").slice(0, 24)}`;
 
 export interface SeedResult {
@@ -172,7 +181,7 @@ export async function seedDemoStore(
       id: sourceIds.get(platform)!,
       shopId: shop.id,
       kind: "demo",
-      name: `${platform} (simulated)`,
+      name: `${PLATFORM_NAMES[platform] ?? platform} (simulated)`,
       status: "active",
       lastRunAt: new Date(`${scenario.historyEnd}T00:00:00Z`),
       lastSuccessAt: new Date(`${scenario.historyEnd}T00:00:00Z`),
