@@ -52,13 +52,21 @@ function objectShape(schema: z.ZodTypeAny | undefined): Record<string, z.ZodType
   return null;
 }
 
+/**
+ * Provider base URLs point connectors at local fakes in tests and the demo (production accepts only
+ * the provider's own hosts): not something a merchant fills in, so not a form field.
+ */
+const TEST_ONLY_CONFIG = new Set(["apiBaseUrl", "authBaseUrl"]);
+
 /** Label keys live under `listening.sourceFields` in the locale files. */
 const labelKey = (name: string) => `listening.sourceFields.${name}`;
 
 function fieldsOf(connector: Connector | null): ConnectorFields {
   if (!connector) return { credentials: [], config: [] };
   const credentials = Object.keys(objectShape(connector.credentialsSchema as z.ZodTypeAny) ?? {});
-  const config = Object.keys(objectShape(connector.configSchema as z.ZodTypeAny) ?? {});
+  const config = Object.keys(objectShape(connector.configSchema as z.ZodTypeAny) ?? {}).filter(
+    (name) => !TEST_ONLY_CONFIG.has(name),
+  );
   return {
     // Every credential field is treated as secret: it is encrypted and never sent back to the browser.
     credentials: credentials.map((name) => ({ name, labelKey: labelKey(name), secret: true })),
