@@ -8,7 +8,6 @@ import {
   Box,
   Button,
   Card,
-  Collapsible,
   EmptyState,
   IndexTable,
   InlineStack,
@@ -125,10 +124,14 @@ const rowIntentSchema = z.object({
 function sourceFormInput(form: FormData) {
   const credentials: Record<string, string> = {};
   const config: Record<string, string> = {};
+  const clearedConfig: string[] = [];
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string") continue;
     if (key.startsWith("credentials.") && value !== "") credentials[key.slice(12)] = value;
-    if (key.startsWith("config.") && value.trim() !== "") config[key.slice(7)] = value.trim();
+    if (key.startsWith("config.")) {
+      if (value.trim() !== "") config[key.slice(7)] = value.trim();
+      else clearedConfig.push(key.slice(7));
+    }
   }
   const errors: Record<string, string> = {};
   const wholeNumber = (key: string, min: number, max: number, message: string) => {
@@ -154,6 +157,7 @@ function sourceFormInput(form: FormData) {
     name,
     credentials: Object.keys(credentials).length > 0 ? credentials : undefined,
     config,
+    clearedConfig,
     pollEveryMinutes,
     backfillDays,
   };
@@ -202,10 +206,20 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<SourceAct
     const sourceId = idSchema.safeParse(form.get("sourceId"));
     if (!sourceId.success)
       return { intent, ok: false as const, errors: { form: "Reload the page and try again." } };
+    // The form shows only the settings a merchant sets; the rest of the stored config (a provider
+    // address pointing at a local fake in the demo, say) is kept, and emptied fields fall back to
+    // the connector's defaults.
+    const current = (await listSources(context.shopId)).find((s) => s.id === sourceId.data);
+    const stored =
+      current?.config && typeof current.config === "object" && !Array.isArray(current.config)
+        ? (current.config as Record<string, unknown>)
+        : {};
+    const config: Record<string, unknown> = { ...stored, ...input.config };
+    for (const key of input.clearedConfig) delete config[key];
     const result = await updateSource(context.shopId, sourceId.data, {
       name: input.name || undefined,
       credentials: input.credentials,
-      config: input.config,
+      config,
       pollEveryMinutes: input.pollEveryMinutes,
       backfillDays: input.backfillDays,
     });
@@ -626,18 +640,13 @@ function RowActions({
   );
 }
 
-/** The connector's label for a field, else this page's, else the field name in words. */
+/** The connector's label for a field (listening.sourceFields), else the field name in words. */
 function fieldLabel(t: ReturnType<typeof useShell>["t"], labelKey: string, name: string): string {
-  for (const key of [labelKey, `sources.field.${name}`]) {
-    const label = t(key as MessageKey);
-    if (label !== key) return label;
-  }
+  const label = t(labelKey as MessageKey);
+  if (label !== labelKey) return label;
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-/** Provider endpoint overrides (tests, the demo, self-hosted proxies): kept out of the way. */
-const isAdvancedField = (name: string) => /BaseUrl$/.test(name);
 
 function SourceEditor({
   mode,
@@ -694,10 +703,6 @@ function SourceEditor({
   const fieldError = (group: "credentials" | "config", fieldName: string) =>
     errors[`${group}.${fieldName}`] ?? errors[fieldName];
 
-  const advancedFields = kindFields.config.filter((field) => isAdvancedField(field.name));
-  const [showAdvanced, setShowAdvanced] = useState(() =>
-    advancedFields.some((field) => Boolean(errors[field.name])),
-  );
   const configField = (field: { name: string; labelKey: string }) => (
     <TextField
       key={field.name}
@@ -817,28 +822,7 @@ function SourceEditor({
                 }
               />
             ))}
-            {kindFields.config.filter((field) => !isAdvancedField(field.name)).map(configField)}
-            {advancedFields.length > 0 ? (
-              <BlockStack gap="200">
-                <InlineStack>
-                  <Button
-                    variant="plain"
-                    disclosure={showAdvanced ? "up" : "down"}
-                    onClick={() => setShowAdvanced((open) => !open)}
-                  >
-                    {t("sources.form.advanced")}
-                  </Button>
-                </InlineStack>
-                <Collapsible id="source-advanced" open={showAdvanced}>
-                  <BlockStack gap="300">
-                    <Text as="p" variant="bodySm" tone="subdued">
-                      {t("sources.form.advancedHelp")}
-                    </Text>
-                    {advancedFields.map(configField)}
-                  </BlockStack>
-                </Collapsible>
-              </BlockStack>
-            ) : null}
+            {kindFields.config.map(configField)}
             {polled ? (
               <InlineStack gap="300" wrap={false}>
                 <TextField

@@ -163,6 +163,42 @@ describe("Sources page", () => {
     expect((await db().source.findFirstOrThrow()).credentialsEncrypted).toBe(stored.credentialsEncrypted);
   });
 
+  it("keeps settings the form does not show when a source is edited, and clears emptied ones", async () => {
+    await withShop();
+    const created = await sourcesAction(
+      post("/app/sources", {
+        intent: "create",
+        kind: "judgeme",
+        name: "Reviews",
+        "credentials.apiToken": "jm-private-token-abcdef",
+        "config.shopDomain": "sister-store.myshopify.com",
+      }),
+    );
+    if (created.intent !== "create" || !created.ok) throw new Error("not created");
+    // A provider address is not a form field (the demo points it at a local fake).
+    await db().source.update({
+      where: { id: created.source.id },
+      data: { config: { shopDomain: "sister-store.myshopify.com", apiBaseUrl: "https://judge.me" } },
+    });
+    const page = await sourcesLoader(get("/app/sources"));
+    expect(page.fields.judgeme?.config.map((f) => f.name)).toEqual(["shopDomain"]);
+
+    const edited = await sourcesAction(
+      post("/app/sources", {
+        intent: "update",
+        sourceId: created.source.id,
+        name: "Reviews",
+        "credentials.apiToken": "",
+        "config.shopDomain": "",
+      }),
+    );
+    expect(edited).toMatchObject({ intent: "update", ok: true });
+    const config = (await db().source.findUniqueOrThrow({ where: { id: created.source.id } }))
+      .config as Record<string, unknown>;
+    expect(config.apiBaseUrl).toBe("https://judge.me");
+    expect(config.shopDomain).toBeUndefined();
+  });
+
   it("answers field errors for the form without writing anything", async () => {
     await withShop();
     const noName = await sourcesAction(
