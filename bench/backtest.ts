@@ -2,7 +2,9 @@
  * Backtest of the inventory engine: replays the simulated store's 26 weeks (or a stored shop's
  * history) week by week with the same lead times, once with Pulse's policy and once with the
  * sentiment-blind policy, and prints stock-out days, lost sales, overstock and turns per scenario and
- * in total. With --json the last line is one JSON object.
+ * in total, over all days and over the days in which a sentiment week was known (the targets are
+ * judged there: before it both policies act identically). With --json the last line is one JSON
+ * object: `scenarios` over the sentiment window (`measuredFromDay`), `allDays.scenarios` over all days.
  *
  *   npx tsx bench/backtest.ts [--json] [--shop <domain>] [--seed N]
  *
@@ -326,15 +328,19 @@ async function main(): Promise<void> {
   const firstKnown = Math.min(
     ...dataset.sentiment.map((w) => Date.parse(`${w.weekStart}T00:00:00Z`) / 86_400_000 + 7),
   );
+  // The weeks in which Pulse had sentiment to plan with: the evaluation window that matches the signal
+  // coverage. Before it both policies run the same code on the same data and act identically.
+  let sentimentWindow: { fromDay: number; table: TableInput } | null = null;
   if (!Number.isFinite(firstKnown)) {
     console.log(
       "No mentions matched to products: Pulse had no sentiment and planned exactly like the blind policy.\n",
     );
   } else if (firstKnown - firstDayNumber > 0 && firstKnown - firstDayNumber < dataset.days) {
     const fromDay = Math.round(firstKnown - firstDayNumber);
+    sentimentWindow = { fromDay, table: windowTable(dataset, result, fromDay, noiseGroups) };
     table(
-      `Days ${fromDay}–${dataset.days - 1} only (from the first day a sentiment week is known; before it both policies act identically):`,
-      windowTable(dataset, result, fromDay, noiseGroups),
+      `Days ${fromDay}–${dataset.days - 1} only (${dataset.days - fromDay} days, from the first day a sentiment week is known; before it both policies act identically). The targets are judged here:`,
+      sentimentWindow.table,
     );
   }
   const notes = new Set([...result.runs.pulse.notes, ...result.runs.blind.notes]);
@@ -343,14 +349,34 @@ async function main(): Promise<void> {
     `Replayed ${result.runs.pulse.traces.length} variant × location series × ${result.runs.pulse.days} days under both policies in ${seconds.toFixed(1)} s.`,
   );
   if (asJson) {
+    const scenarioFigures = (groups: readonly GroupComparison[]) =>
+      groups.map((g) => ({ name: g.name, sentimentLed: g.sentimentLed, pulse: g.pulse, blind: g.blind }));
+    const headline = sentimentWindow?.table ?? null;
+    const verdict = headline?.verdict ?? result.sentimentLed?.verdict ?? null;
+    const noise = headline?.noise ?? result.noise;
     console.log(
       JSON.stringify({
-        scenarios: result.groups.map((g) => ({
-          name: g.name,
-          sentimentLed: g.sentimentLed,
-          pulse: g.pulse,
-          blind: g.blind,
-        })),
+        // Judged over the weeks with sentiment (the window matching the signal coverage)…
+        measuredFromDay: sentimentWindow?.fromDay ?? 0,
+        measuredDays: dataset.days - (sentimentWindow?.fromDay ?? 0),
+        scenarios: scenarioFigures(headline?.groups ?? result.groups),
+        targets: {
+          stockoutDaysReduction: verdict ? Math.round(verdict.stockoutDaysReduction * 1000) / 1000 : null,
+          stockoutTargetMet: verdict?.stockoutTargetMet ?? null,
+          overstockUnitsReduction: verdict ? Math.round(verdict.overstockUnitsReduction * 1000) / 1000 : null,
+          overstockTargetMet: verdict?.overstockTargetMet ?? null,
+          noise: Object.fromEntries(
+            [...noise].map(([name, v]) => [
+              name,
+              {
+                worstDeterioration: Math.round(v.worstDeterioration * 1000) / 1000,
+                withinBound: v.withinBound,
+              },
+            ]),
+          ),
+        },
+        // …and the same runs over all replayed days.
+        allDays: { days: dataset.days, scenarios: scenarioFigures(result.groups) },
       }),
     );
   }

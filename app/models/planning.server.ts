@@ -42,7 +42,7 @@ export function listPlanningVariants(shopId: string) {
 export function listPlanningLocations(shopId: string) {
   return db().location.findMany({
     where: { shopId, isActive: true },
-    select: { id: true, region: true, name: true },
+    select: { id: true, region: true, name: true, countryCode: true, provinceCode: true },
     orderBy: { id: "asc" },
   });
 }

@@ -10,9 +10,12 @@ import {
   type ScoredMention,
   type SentimentLabel,
 } from "~/domain/signals";
+import { planningRegionByCountry } from "~/domain/inventory";
 import { getShop } from "~/models/catalog.server";
 import { loadScoredMentions, saveAuthenticity } from "~/models/mentions.server";
+import { listPlanningLocations } from "~/models/planning.server";
 import { replaceWeeklySignals } from "~/models/signals.server";
+import { inventorySettingsOf } from "~/services/planning.server";
 
 const DAY_MS = 86_400_000;
 /** Weeks of history loaded before the first recomputed week: the 8-week baseline plus last week. */
@@ -90,8 +93,14 @@ export async function recomputeWeeklySignals(
   await saveAuthenticity(changed);
 
   // Per-platform and per-region rows are kept; their cross (platform × region) is not: it multiplies
-  // the rows about sixfold and no screen or decision reads it.
-  const accumulator = createWeeklySignalAccumulator({ timeZone, platformRegionCross: false });
+  // the rows about sixfold and no screen or decision reads it. Regions are the shop's planning
+  // regions (derived from its locations, then its own mapping), so planning's regional split reads them.
+  const regionByCountry = await shopRegionByCountry(shopId, shop.settings);
+  const accumulator = createWeeklySignalAccumulator({
+    timeZone,
+    platformRegionCross: false,
+    regionByCountry,
+  });
   accumulator.addBatch(mentions);
   const rows: Prisma.SignalWeeklyCreateManyInput[] = [];
   for (const row of accumulator.rows()) {
@@ -136,4 +145,16 @@ export async function recomputeWeeklySignals(
     rows: rows.length,
     authenticityChanged: changed.length,
   };
+}
+
+/**
+ * The country → planning region mapping of a shop: derived from its active locations, with the
+ * mapping saved in its inventory settings on top. Settings that cannot be used (the planning page
+ * reports them) leave the derived mapping alone rather than stopping the signal run.
+ */
+async function shopRegionByCountry(shopId: string, rawSettings: unknown): Promise<Record<string, string>> {
+  const locations = await listPlanningLocations(shopId);
+  const settings = inventorySettingsOf(rawSettings);
+  const configured = settings.ok ? settings.value.regional.regionByCountry : {};
+  return planningRegionByCountry(locations, configured);
 }

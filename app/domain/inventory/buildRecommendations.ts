@@ -12,6 +12,7 @@ import type { PlanningInput, SalesHistory, SentimentWeek, VariantRecord } from "
 import {
   productLiftHistory,
   productSentimentProfile,
+  variantLiftShares,
   type InventoryReviewAlert,
   type ProductLiftHistory,
   type ProductSentimentProfile,
@@ -38,6 +39,7 @@ import {
   type SupplierOrderLine,
 } from "./supplierSplit";
 import { shiftVariantMix } from "./variantMix";
+import { weeklyDemandOnGrid } from "./weeklySeries";
 
 export interface RecommendationBatch {
   cycleId: string;
@@ -273,6 +275,24 @@ export function buildRecommendations(
         ? productSentimentProfile(productId, rows, liftHistory, prior, today, settings, now, volumePrior)
         : null;
     if (profile) alerts.push(...profile.alerts);
+    const variantShares =
+      rows && liftHistory && profile && profile.lift.multiplier > 1
+        ? variantLiftShares(
+            rows.byVariant,
+            new Map(
+              variants.map((v) => [
+                v.variantId,
+                weeklyDemandOnGrid(
+                  (historiesByProduct.get(productId) ?? []).filter((h) => h.variantId === v.variantId),
+                  liftHistory.series.firstWeekStartDay,
+                  liftHistory.series.weeks,
+                ),
+              ]),
+            ),
+            liftHistory.series,
+            Math.max(1, profile.lift.volumeLagWeeks),
+          )
+        : new Map<string, number>();
     const tier = profile?.tier ?? null;
     const productWarnings = profile ? profile.lift.warnings : [];
     const productFlags = profile ? profile.lift.flags : [];
@@ -424,6 +444,10 @@ export function buildRecommendations(
         );
       }
       const locationIds = [...(locationsByVariant.get(variant.variantId) ?? [])].sort();
+      const lift = profile?.lift ?? null;
+      // The part of the lift above or below 1 that this variant carries (its share of the praise
+      // over its share of sales; 1 without enough variant-level talk).
+      const liftShare = variantShares.get(variant.variantId) ?? 1;
       const maxReview = Math.max(
         settings.elasticity.defaultReviewPeriodDays,
         ...Object.values(settings.elasticity.reviewPeriodDays),
@@ -479,11 +503,15 @@ export function buildRecommendations(
             : undefined
           : undefined;
         let multiplier = 1;
-        if (profile) {
-          multiplier =
+        if (lift) {
+          const productOrRegion =
             regionalChange === undefined
-              ? profile.lift.multiplier
-              : regionalMultiplier(profile.lift, regionalChange, settings.lift);
+              ? lift.multiplier
+              : regionalMultiplier(lift, regionalChange, settings.lift);
+          multiplier = Math.min(
+            settings.lift.maxMultiplier,
+            Math.max(settings.lift.minMultiplier, 1 + (productOrRegion - 1) * liftShare),
+          );
         }
         const position = available + incoming;
         const context = {

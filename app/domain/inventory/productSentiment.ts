@@ -15,7 +15,7 @@ import {
   type SentimentLift,
 } from "./sentimentLift";
 import type { InventorySettings } from "./settings";
-import { isoDateFromDayNumber } from "./calendar";
+import { dayNumberFromIsoDate, isoDateFromDayNumber } from "./calendar";
 import { weeklyDemandOnGrid, weeklySentimentSeries, type WeeklySentimentSeries } from "./weeklySeries";
 
 /** A product's sentiment rows split by scope. */
@@ -56,8 +56,70 @@ export function productLiftHistory(
     series.volume,
     weeklyDemandUnits,
     settings.lift.maxLagWeeks,
+    settings.lift.minPairsForOwnSlope,
   );
   return { series, weeklyDemandUnits, evidence, volumeEvidence };
+}
+
+/**
+ * Returns, per variant, how much of the product's sentiment lift it should carry: its share of the
+ * positive talk that names a variant over the last `weeks` complete weeks, divided by its share of the
+ * product's demand over the same weeks, capped to [0, maxRatio]. Empty (every variant carries the
+ * product's lift) when fewer than `minMentions` positive mentions named a variant.
+ * Why: the extra demand that growing praise brings goes to the variants the praise is about (the
+ * three loved colours of five), not to every variant by its past sales; the product's lift spread
+ * evenly over-stocked the colours nobody talked about and under-stocked the loved ones.
+ *
+ * @example
+ * variantLiftShares(rows.byVariant, history, demandByVariant, 2, today).get("coral"); // 1.5 when Coral has 30% of the praise and 20% of sales
+ */
+export function variantLiftShares(
+  byVariant: ReadonlyMap<string, readonly SentimentWeek[]>,
+  weeklyDemandByVariant: ReadonlyMap<string, ArrayLike<number>>,
+  grid: { firstWeekStartDay: number; weeks: number },
+  weeks: number,
+  options: { minMentions?: number; maxRatio?: number } = {},
+): Map<string, number> {
+  const minMentions = options.minMentions ?? 20;
+  const maxRatio = options.maxRatio ?? 3;
+  const fromDay = grid.firstWeekStartDay + 7 * Math.max(0, grid.weeks - Math.max(1, weeks));
+  const endDay = grid.firstWeekStartDay + 7 * grid.weeks;
+  const praise = new Map<string, number>();
+  let praiseTotal = 0;
+  for (const [variantId, rows] of byVariant) {
+    let units = 0;
+    for (const row of rows) {
+      const day = dayNumberFromIsoDate(row.weekStart);
+      if (day === null || day < fromDay || day >= endDay) continue;
+      const positive =
+        Number.isFinite(row.positiveShare) && Number.isFinite(row.volume)
+          ? row.positiveShare * row.volume
+          : 0;
+      units += Math.max(0, positive);
+    }
+    praise.set(variantId, units);
+    praiseTotal += units;
+  }
+  const shares = new Map<string, number>();
+  if (praiseTotal < minMentions) return shares;
+  const demand = new Map<string, number>();
+  let demandTotal = 0;
+  const firstWeek = Math.max(0, grid.weeks - Math.max(1, weeks));
+  for (const [variantId, series] of weeklyDemandByVariant) {
+    let units = 0;
+    for (let w = firstWeek; w < Math.min(grid.weeks, series.length); w++)
+      units += Math.max(0, series[w] as number);
+    demand.set(variantId, units);
+    demandTotal += units;
+  }
+  if (!(demandTotal > 0)) return shares;
+  for (const [variantId, units] of demand) {
+    const demandShare = units / demandTotal;
+    const praiseShare = (praise.get(variantId) ?? 0) / praiseTotal;
+    const ratio = demandShare > 0 ? praiseShare / demandShare : praiseShare > 0 ? maxRatio : 1;
+    shares.set(variantId, Math.min(maxRatio, Math.max(0, ratio)));
+  }
+  return shares;
 }
 
 /** A week-over-week inventory review alert for one scope. */

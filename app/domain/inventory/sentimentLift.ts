@@ -14,6 +14,11 @@ export interface LiftEvidence {
   sumSquaredSentimentChanges: number;
   pairs: number;
   correlation: number;
+  /**
+   * Variance of log weekly sales around the fitted line (level regressions only): how far one
+   * week's sales stray from what the talk predicted, i.e. the noise a validity check must allow for.
+   */
+  residualVariance?: number;
 }
 
 /** Sales change of week w as a log ratio; +1 unit keeps weeks with no sales finite. */
@@ -71,11 +76,12 @@ export function learnLiftEvidence(
 
 /**
  * Returns the evidence a product's own slope may use: unchanged when the lagged correlation reaches
- * `minOwnCorrelation` (or there are too few weeks to judge), otherwise the cross products are zeroed
- * while the squared changes stay: many weeks in which sentiment moved without sales following are
- * evidence of *no* relation, so the slope is pulled toward 0, not toward the shop.
- * Rule: trusted = pairs < minPairs, or sentiment never moved (Σx² = 0), or correlation ≥ both
- * minCorrelation and the significance threshold for that many pairs.
+ * `minOwnCorrelation` and is significant for that many weeks, otherwise the cross products are zeroed
+ * while the squared changes stay: weeks in which sentiment moved without sales following are evidence
+ * of *no* relation, so the slope is pulled toward 0, not toward the shop. Fewer than `minPairs` weeks
+ * are too few to judge: not trusted either (a lift must be earned by the product's own history).
+ * Rule: trusted = pairs ≥ minPairs and (sentiment never moved (Σx² = 0), or correlation ≥ both
+ * minCorrelation and the significance threshold for that many pairs).
  *
  * @example
  * trustedLiftEvidence({ ...evidence, pairs: 8, correlation: 0.1 }, DEFAULT_INVENTORY_SETTINGS.lift).sumCrossProducts; // 0
@@ -84,9 +90,11 @@ export function trustedLiftEvidence(
   evidence: LiftEvidence,
   settings: Pick<InventorySettings["lift"], "minOwnCorrelation" | "minPairsForOwnSlope">,
 ): LiftEvidence {
+  // Too few weeks to judge: no slope of its own and none borrowed. In the replay, products in their
+  // first weeks of sentiment borrowed the shop's slope, and the noise product's orders moved with it.
+  if (evidence.pairs < settings.minPairsForOwnSlope) return { ...evidence, sumCrossProducts: 0 };
   // Sentiment that never moved teaches nothing either way: that product borrows the shop's slope.
-  if (evidence.pairs < settings.minPairsForOwnSlope || !(evidence.sumSquaredSentimentChanges > 0))
-    return evidence;
+  if (!(evidence.sumSquaredSentimentChanges > 0)) return evidence;
   if (evidence.correlation >= Math.max(settings.minOwnCorrelation, significantCorrelation(evidence.pairs))) {
     return evidence;
   }
@@ -134,21 +142,78 @@ export function positiveVolumePoints(
 }
 
 /**
- * Returns the lagged evidence that growth in positive-mention volume leads sales: the same regression
- * as the index (learnLiftEvidence) on volume points.
+ * Returns the lagged evidence that positive-mention volume leads sales, as a regression of the log of
+ * weekly sales on the volume points `lag` weeks earlier, both centred (levels with an intercept, not
+ * week-over-week changes). Keeps the lag with the highest correlation among the lags with at least
+ * `minPairs` aligned weeks (all lags when none has that many).
+ * Why levels: a story that builds steadily (talk +30% every week) has a constant week-over-week change,
+ * so a regression on changes sees no variation in x and weekly sales noise (±20% on slow sellers,
+ * doubled by differencing) hides the relation; on levels the same story gives a correlation near 1,
+ * while talk that wanders around a flat sales line gives one near 0.
  *
  * @example
- * learnVolumeEvidence(positiveShare, volume, demandByWeek, 3).lagWeeks; // 2 when sales follow two weeks later
+ * learnVolumeEvidence(positiveShare, volume, demandByWeek, 3, 4).lagWeeks; // 2 when sales follow two weeks later
  */
 export function learnVolumeEvidence(
   positiveShare: ArrayLike<number>,
   volume: ArrayLike<number>,
   weeklyDemandUnits: ArrayLike<number>,
   maxLagWeeks: number,
+  minPairs = 1,
 ): LiftEvidence {
-  // learnLiftEvidence multiplies index changes by 100; volume points already are points.
-  const points = positiveVolumePoints(positiveShare, volume).map((v) => v / 100);
-  return learnLiftEvidence(points, weeklyDemandUnits, maxLagWeeks);
+  const points = positiveVolumePoints(positiveShare, volume);
+  const weeks = Math.min(points.length, weeklyDemandUnits.length);
+  let best: LiftEvidence = {
+    lagWeeks: 1,
+    sumCrossProducts: 0,
+    sumSquaredSentimentChanges: 0,
+    pairs: 0,
+    correlation: 0,
+  };
+  for (let lag = 1; lag <= maxLagWeeks; lag++) {
+    const pairs = weeks - lag;
+    if (pairs <= 0) continue;
+    let mx = 0;
+    let my = 0;
+    for (let w = lag; w < weeks; w++) {
+      mx += points[w - lag] as number;
+      my += Math.log((weeklyDemandUnits[w] as number) + 1);
+    }
+    mx /= pairs;
+    my /= pairs;
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    for (let w = lag; w < weeks; w++) {
+      const x = (points[w - lag] as number) - mx;
+      const y = Math.log((weeklyDemandUnits[w] as number) + 1) - my;
+      sxy += x * y;
+      sxx += x * x;
+      syy += y * y;
+    }
+    const correlation = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+    const residualVariance =
+      pairs > 2 ? Math.max(0, syy - (sxx > 0 ? (sxy * sxy) / sxx : 0)) / (pairs - 2) : undefined;
+    // Lags with fewer than `minPairs` weeks compete only when no lag has enough: on 2–3 weeks any
+    // correlation is near ±1, and the lag with the fewest weeks would always win.
+    const enough = pairs >= minPairs;
+    const bestEnough = best.pairs >= minPairs;
+    if (
+      best.pairs === 0 ||
+      (enough && !bestEnough) ||
+      (enough === bestEnough && correlation > best.correlation)
+    ) {
+      best = {
+        lagWeeks: lag,
+        sumCrossProducts: sxy,
+        sumSquaredSentimentChanges: sxx,
+        pairs,
+        correlation,
+        ...(residualVariance !== undefined ? { residualVariance } : {}),
+      };
+    }
+  }
+  return best;
 }
 
 /**
@@ -269,6 +334,8 @@ export function sentimentLift(
   const weeks = Math.min(index.length, demand.length);
   const evidence = trustedLiftEvidence(rawEvidence, s);
   const ownSlopeTrusted = evidence === rawEvidence;
+  const volumeEvidenceTrusted =
+    volumeInput !== null && trustedLiftEvidence(volumeInput.evidence, s) === volumeInput.evidence;
   const k = s.priorStrengthPoints2;
   const sxx = evidence.sumSquaredSentimentChanges;
   const ownLiftPerPoint = sxx > 0 ? evidence.sumCrossProducts / sxx : 0;
@@ -294,22 +361,25 @@ export function sentimentLift(
 
   const warnings: string[] = [];
   const flags: string[] = [];
-  let dampingFactor = 1;
+  // Each term is damped by its own validity: the index of a story carried by more people talking
+  // (not by better words) wanders on small samples, and its validity must not mute the volume term.
+  let indexDamping = 1;
   if (validity.status === "over_reaction") {
-    dampingFactor *= s.overReactionDamping;
+    indexDamping = s.overReactionDamping;
     warnings.push(
       `Sentiment over-reacted: it moved ${alignedSentimentPoints.toFixed(1)} points while sales moved ${salesChangePercent.toFixed(1)}% (validity ${validity.validityIndexPercent?.toFixed(0)}%, above ${settings.validity.overReactionAbovePercent}%); sentiment lift damped to ${Math.round(s.overReactionDamping * 100)}%.`,
     );
   } else if (validity.status === "lagging_or_distorted") {
-    dampingFactor *= s.laggingDamping;
+    indexDamping = s.laggingDamping;
     flags.push(
       `Review: sentiment and sales disagree (validity ${validity.validityIndexPercent?.toFixed(0)}%, below ${settings.validity.inSyncFromPercent}%); sentiment lift held to ${Math.round(s.laggingDamping * 100)}%.`,
     );
   }
   // Volume term: more positive talk now → more sales `lag` weeks later, learned and shrunk like the index.
-  const volume = volumeTerm(observations, volumeInput, weeks, settings);
+  const volume = volumeEvidenceTrusted ? volumeTerm(observations, volumeInput, weeks, settings) : null;
   const volumeLag = volume?.lagWeeks ?? lag;
   let influencerDriven = false;
+  let kolFactor = 1;
   // Weeks inside the pending window cannot have reached sales yet, so an influencer-carried move
   // there is unconfirmed by definition, whatever the validity of earlier weeks says.
   const pendingVolume = volume?.pendingChangePoints ?? 0;
@@ -321,20 +391,25 @@ export function sentimentLift(
       if ((kolShare[w] as number) >= s.kolShareThreshold) influencerDriven = true;
     }
     if (influencerDriven) {
-      dampingFactor *= s.kolDamping;
+      kolFactor = s.kolDamping;
       warnings.push(
         `The recent sentiment move (${pendingChangePoints.toFixed(1)} index points, ${pendingVolume.toFixed(0)} volume points) is carried by influencer (KOL) accounts and sales have not confirmed it; ${s.kolDamping === 0 ? "it is ignored until sales follow" : `lift damped to ${Math.round(s.kolDamping * 100)}%`}.`,
       );
     }
   }
+  const indexRaw = liftPerPoint * pendingChangePoints;
   let volumeRaw = 0;
   if (volume) {
-    volumeRaw = (Math.exp(volume.liftPerPoint * volume.pendingChangePoints) - 1) * volume.dampingFactor;
+    volumeRaw = Math.exp(volume.liftPerPoint * volume.pendingChangePoints) - 1;
     warnings.push(...volume.warnings);
     flags.push(...volume.flags);
   }
-  const rawMultiplier = 1 + liftPerPoint * pendingChangePoints + volumeRaw;
-  const multiplier = clamp(1 + (rawMultiplier - 1) * dampingFactor, s.minMultiplier, s.maxMultiplier);
+  const dampedLift = (indexRaw * indexDamping + volumeRaw * (volume?.dampingFactor ?? 1)) * kolFactor;
+  const undampedLift = indexRaw + volumeRaw;
+  // The share of the raw lift kept (1 when there is none to damp), for explanations and regions.
+  const dampingFactor =
+    Math.abs(undampedLift) > 1e-12 ? Math.max(0, dampedLift / undampedLift) : indexDamping * kolFactor;
+  const multiplier = clamp(1 + dampedLift, s.minMultiplier, s.maxMultiplier);
   return {
     lagWeeks: lag,
     ownLiftPerPoint: Number.isFinite(ownLiftPerPoint) ? ownLiftPerPoint : 0,
@@ -405,14 +480,28 @@ function volumeTerm(
   const salesChangePercent =
     n > window ? (Math.exp(salesLogChange(observations.weeklyDemandUnits, last, window)) - 1) * 100 : 0;
   // The implied sales change is on the sales scale already, so "in sync" means 80–120% of it came true.
-  const validity = assessValidity(impliedSalesPercent, salesChangePercent, settings);
+  const assessed = assessValidity(impliedSalesPercent, salesChangePercent, settings);
+  // A shortfall within the week-to-week noise of sales is not a verdict: on a product selling 40 a
+  // week, sales move ±20% from one week to the next on their own. The noise of a change over the
+  // window is √2 × the residual spread of the fit (at least the Poisson spread of the weekly count).
+  const recent = observations.weeklyDemandUnits;
+  let recentUnits = 0;
+  for (let w = Math.max(0, last - window); w <= last; w++) recentUnits += Math.max(0, recent[w] as number);
+  const meanWeeklyUnits = recentUnits / (Math.min(last, window) + 1);
+  const poissonVariance = 1 / Math.max(1, meanWeeklyUnits);
+  const noise = 1.645 * Math.sqrt(2 * Math.max(evidence.residualVariance ?? 0, poissonVariance));
+  const shortfall = Math.log1p(impliedSalesPercent / 100) - Math.log1p(salesChangePercent / 100);
+  const withinNoise =
+    (assessed.status === "over_reaction" || assessed.status === "lagging_or_distorted") &&
+    Math.abs(shortfall) <= noise;
+  const validity: ValidityAssessment = withinNoise ? { ...assessed, status: "in_sync" } : assessed;
   const warnings: string[] = [];
   const flags: string[] = [];
   let dampingFactor = 1;
   if (validity.status === "over_reaction") {
     dampingFactor = s.overReactionDamping;
     warnings.push(
-      `Positive talk grew without sales following (it implied ${impliedSalesPercent.toFixed(0)}% more sales, sales moved ${salesChangePercent.toFixed(0)}%); volume lift damped to ${Math.round(s.overReactionDamping * 100)}%.`,
+      `Positive talk grew without sales following (it implied ${impliedSalesPercent.toFixed(0)}% more sales, sales moved ${salesChangePercent.toFixed(0)}%, beyond their week-to-week noise of ±${(noise * 100).toFixed(0)}%); volume lift damped to ${Math.round(s.overReactionDamping * 100)}%.`,
     );
   } else if (validity.status === "lagging_or_distorted") {
     // Sales outran what the talk implied: the volume term under- rather than over-states demand, so it

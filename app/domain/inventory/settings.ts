@@ -128,6 +128,12 @@ export interface InventorySettings {
     coolingPoints: number;
     /** Share of the sentiment-implied extra demand pre-positioned before sales confirm. */
     prePositionFraction: number;
+    /**
+     * Planning region of the customers of a country ("DE": "eu") or a country subdivision
+     * ("US-CA": "us-west"), so that regional sentiment lands in the regions locations plan for.
+     * Entries here override the mapping derived from the locations (see planningRegionByCountry).
+     */
+    regionByCountry: Readonly<Record<string, string>>;
   };
   supplier: {
     horizonDays: number;
@@ -203,7 +209,7 @@ export const DEFAULT_INVENTORY_SETTINGS: InventorySettings = {
     minPairsForOwnSlope: 4,
     volumePriorStrengthPoints2: 2000,
     volumeFallbackLiftPerPoint: 0,
-    volumeMaxLiftPerPoint: 0,
+    volumeMaxLiftPerPoint: 0.01,
     volumeBurstPoints: 100,
   },
   validity: { overReactionAbovePercent: 120, inSyncFromPercent: 80 },
@@ -226,7 +232,7 @@ export const DEFAULT_INVENTORY_SETTINGS: InventorySettings = {
     minAspectMentions: 5,
     supportTaskDueHours: 24,
   },
-  regional: { heatingPoints: 10, coolingPoints: 10, prePositionFraction: 0.25 },
+  regional: { heatingPoints: 10, coolingPoints: 10, prePositionFraction: 0.25, regionByCountry: {} },
   supplier: { horizonDays: 56, basePercent: 60 },
   mix: {
     upShiftPercent: 40,
@@ -319,6 +325,31 @@ function parameterChecks(prefix: string, p: Partial<ReplenishmentParameters>, re
       "a whole number of units, 1 or more",
     ]);
   return checks;
+}
+
+/** ISO 3166-1 alpha-2 country ("DE") or ISO 3166-2 subdivision ("US-CA"). */
+const COUNTRY_OR_SUBDIVISION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
+function regionByCountryChecks(map: unknown): Check[] {
+  if (!map || typeof map !== "object" || Array.isArray(map)) {
+    return [
+      [
+        "regional.regionByCountry",
+        map,
+        false,
+        'a set of country codes and regions, for example { "DE": "eu", "US-CA": "us-west" }',
+      ],
+    ];
+  }
+  return Object.entries(map as Record<string, unknown>).map(([code, region]): Check => [
+    `regional.regionByCountry.${code}`,
+    region,
+    COUNTRY_OR_SUBDIVISION.test(code) &&
+      typeof region === "string" &&
+      region.trim().length > 0 &&
+      region.length <= 64,
+    "a two-letter country code (or country-subdivision code such as US-CA) mapped to a region name of 1–64 characters",
+  ]);
 }
 
 function toErrors(scope: string, checks: readonly Check[]): SettingsError[] {
@@ -591,6 +622,7 @@ export function validateShopSettings(s: InventorySettings): SettingsError[] {
       between(s.regional.coolingPoints, 0.1, 200),
       "between 0.1 and 200",
     ],
+    ...regionByCountryChecks(s.regional.regionByCountry),
     [
       "regional.prePositionFraction",
       s.regional.prePositionFraction,

@@ -26,7 +26,10 @@ export interface SignalSettings {
    * ones. They are the majority of sparse cells; a shop that never filters by both can turn them off.
    */
   platformRegionCross: boolean;
-  /** Maps an ISO country code to a sales region; unmapped countries are their own region. */
+  /**
+   * Maps an ISO country code (or a subdivision such as "US-CA") to a sales region; unmapped countries
+   * are their own region. A subdivision without an entry of its own falls back to its country's.
+   */
   regionByCountry: Readonly<Record<string, string>>;
 }
 
@@ -62,6 +65,7 @@ export function resolveSignalSettings(settings: Partial<SignalSettings> = {}): S
  * @example
  * regionOfCountry("de", { DE: "EU" }); // "EU"
  * regionOfCountry("us", {}); // "US"
+ * regionOfCountry("US-CA", { US: "us-west" }); // "us-west"
  * regionOfCountry(null, {}); // "unknown"
  */
 export function regionOfCountry(
@@ -70,5 +74,5 @@ export function regionOfCountry(
 ): string {
   const code = country?.trim().toUpperCase();
   if (!code) return "unknown";
-  return regionByCountry[code] ?? code;
+  return regionByCountry[code] ?? (code.length > 2 ? regionByCountry[code.slice(0, 2)] : undefined) ?? code;
 }

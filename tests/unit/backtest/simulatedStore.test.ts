@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SCENARIO_TODAY, generateScenario, type Scenario } from "~/demo/scenario";
 import { PRODUCT_SPECS } from "~/demo/scenario/catalog";
 import {
+  compareRuns,
+  noiseVerdict,
   replayDatasetFromHistory,
   replayHistoryFromScenario,
   runBacktest,
@@ -18,6 +20,7 @@ import type { ScoredMention } from "~/domain/signals";
 let scenario: Scenario;
 let scored: ScoredMention[];
 let result: BacktestResult;
+let dataset: ReturnType<typeof replayDatasetFromHistory>;
 
 beforeAll(() => {
   scenario = generateScenario({ today: new Date(DEFAULT_SCENARIO_TODAY) });
@@ -51,7 +54,7 @@ beforeAll(() => {
       ] as const;
     }),
   );
-  const dataset = replayDatasetFromHistory(replayHistoryFromScenario(scenario, scored, { productTerms }));
+  dataset = replayDatasetFromHistory(replayHistoryFromScenario(scenario, scored, { productTerms }));
   result = runBacktest(dataset, { noiseGroups: ["noise"] });
 }, 120_000);
 
@@ -79,6 +82,19 @@ describe("backtest of the simulated store", () => {
     const kol = result.groups.find((g) => g.name === "kol-spike-electronics");
     expect(kol).toBeDefined();
     expect(kol!.pulse.overstockUnits).toBeLessThanOrEqual(kol!.blind.overstockUnits * 1.05 + 1);
+  });
+
+  it("restocks the jewellery earlier than sales alone once its growing praise has led its sales", () => {
+    // Day 105: the first day a sentiment week is known (mentions cover the last 12 of the 26 weeks).
+    const window = compareRuns(dataset, result.runs.pulse, result.runs.blind, { measureFromDay: 105 });
+    const jewelry = window.find((g) => g.name === "ocean-jewelry")!;
+    expect(jewelry.pulse.stockoutDays).toBeLessThan(jewelry.blind.stockoutDays * 0.8);
+    expect(jewelry.pulse.lostUnits).toBeLessThan(jewelry.blind.lostUnits * 0.8);
+    // The same weeks on the noise product and the influencer spike: no worse than sales alone.
+    const noise = window.find((g) => g.name === "noise")!;
+    expect(noiseVerdict(noise.pulse, noise.blind).withinBound).toBe(true);
+    const kol = window.find((g) => g.name === "kol-spike-electronics")!;
+    expect(kol.pulse.overstockUnits).toBeLessThanOrEqual(kol.blind.overstockUnits * 1.05 + 1);
   });
 
   it("builds each sentiment week only from mentions posted before the week ended", () => {

@@ -12,6 +12,7 @@ import {
   sentimentLift,
   trustedLiftEvidence,
   validateInventorySettings,
+  variantLiftShares,
 } from "~/domain/inventory";
 
 const volumeOn = mergeInventorySettings({
@@ -71,7 +72,7 @@ describe("Holt-Winters initial trend", () => {
 });
 
 describe("minimum correlation before a product's own slope is trusted", () => {
-  it("zeroes the cross products of uncorrelated evidence with enough weeks", () => {
+  it("zeroes the cross products of uncorrelated evidence, and of evidence with too few weeks", () => {
     const evidence = {
       lagWeeks: 1,
       sumCrossProducts: 5,
@@ -80,8 +81,9 @@ describe("minimum correlation before a product's own slope is trusted", () => {
       correlation: 0.1,
     };
     expect(trustedLiftEvidence(evidence, DEFAULT_INVENTORY_SETTINGS.lift).sumCrossProducts).toBe(0);
-    const thin = { ...evidence, pairs: 2 };
-    expect(trustedLiftEvidence(thin, DEFAULT_INVENTORY_SETTINGS.lift)).toBe(thin);
+    // Too few weeks to judge: no slope of its own and none borrowed, however high the correlation.
+    const thin = { ...evidence, pairs: 2, correlation: 0.99 };
+    expect(trustedLiftEvidence(thin, DEFAULT_INVENTORY_SETTINGS.lift).sumCrossProducts).toBe(0);
     expect(
       trustedLiftEvidence({ ...evidence, correlation: 0.6 }, DEFAULT_INVENTORY_SETTINGS.lift)
         .sumCrossProducts,
@@ -177,12 +179,115 @@ describe("volume term of the sentiment lift", () => {
     expect(lift.warnings.join(" ")).toMatch(/spike/);
   });
 
-  it("is off by default and validated in settings", () => {
-    expect(DEFAULT_INVENTORY_SETTINGS.lift.volumeMaxLiftPerPoint).toBe(0);
+  it("is on by default (at most 1% more sales per volume point) and validated in settings", () => {
+    expect(DEFAULT_INVENTORY_SETTINGS.lift.volumeMaxLiftPerPoint).toBe(0.01);
     expect(validateInventorySettings(volumeOn).ok).toBe(true);
+    const tooSteep = mergeInventorySettings({
+      lift: { ...DEFAULT_INVENTORY_SETTINGS.lift, volumeMaxLiftPerPoint: 0.2 },
+    });
+    expect(validateInventorySettings(tooSteep).ok).toBe(false);
     const bad = mergeInventorySettings({
       lift: { ...DEFAULT_INVENTORY_SETTINGS.lift, minOwnCorrelation: 2 },
     });
     expect(validateInventorySettings(bad).ok).toBe(false);
+  });
+});
+
+describe("volume term on levels, damped by its own validity", () => {
+  // Talk grows 30% a week (a hashtag catching on); sales follow two weeks later with an elasticity of
+  // 0.45, plus ±15% weekly noise: the simulated store's ocean jewellery.
+  const weeks = 10;
+  const noise = [0.1, -0.12, 0.05, 0.14, -0.08, -0.15, 0.09, 0.02, -0.1, 0.12];
+  const talk = Array.from({ length: weeks }, (_, w) => Math.round(20 * 1.3 ** w));
+  const share = talk.map(() => 0.76);
+  const sales = talk.map((_, w) => 40 * (talk[Math.max(0, w - 2)]! / talk[0]!) ** 0.45 * (1 + noise[w]!));
+  // The index (mean polarity) wanders on small samples: ±30 points a week, unrelated to sales.
+  const wanderingIndex = talk.map((_, w) => (w % 2 === 0 ? 0.55 : 0.25));
+
+  it("trusts steady growth that sales followed, more clearly than week-over-week changes do", () => {
+    const levels = learnVolumeEvidence(share, talk, sales, 3, 4);
+    expect(levels.correlation).toBeGreaterThan(0.9);
+    expect(trustedLiftEvidence(levels, DEFAULT_INVENTORY_SETTINGS.lift)).toBe(levels);
+    // On changes the talk grows by the same amount every week: no variation to learn from.
+    const points = positiveVolumePoints(share, talk);
+    const changes = learnLiftEvidence(
+      Array.from(points, (p) => p / 100),
+      sales,
+      3,
+    );
+    expect(levels.correlation).toBeGreaterThan(changes.correlation);
+  });
+
+  it("lifts the forecast although the index over-reacts, and a shortfall within sales noise is in sync", () => {
+    const lift = sentimentLift(
+      {
+        weightedIndex: wanderingIndex,
+        weeklyDemandUnits: sales,
+        kolShare: talk.map(() => 0),
+        positiveShare: share,
+        volume: talk,
+      },
+      learnLiftEvidence(wanderingIndex, sales, 3),
+      0,
+      DEFAULT_INVENTORY_SETTINGS,
+      { evidence: learnVolumeEvidence(share, talk, sales, 3, 4), priorLiftPerPoint: 0 },
+    );
+    expect(lift.volumeLiftPerPoint).toBeGreaterThan(0.002);
+    expect(lift.volumeValidity?.status).not.toBe("over_reaction");
+    expect(lift.multiplier).toBeGreaterThan(1.1);
+  });
+
+  it("never lifts a product in its first weeks of talk, before its own sales could confirm it", () => {
+    const lift = sentimentLift(
+      {
+        weightedIndex: wanderingIndex.slice(0, 4),
+        weeklyDemandUnits: sales.slice(0, 4),
+        kolShare: [0, 0, 0, 0],
+        positiveShare: share.slice(0, 4),
+        volume: talk.slice(0, 4),
+      },
+      learnLiftEvidence(wanderingIndex.slice(0, 4), sales.slice(0, 4), 3),
+      0.03,
+      DEFAULT_INVENTORY_SETTINGS,
+      {
+        evidence: learnVolumeEvidence(share.slice(0, 4), talk.slice(0, 4), sales.slice(0, 4), 3, 4),
+        priorLiftPerPoint: 0.01,
+      },
+    );
+    expect(lift.multiplier).toBe(1);
+  });
+});
+
+describe("variantLiftShares", () => {
+  const row = (variantId: string, weekStart: string, volume: number) => ({
+    productId: "p",
+    variantId,
+    weekStart,
+    weightedIndex: 0.5,
+    negativeShare: 0.1,
+    positiveShare: 0.8,
+    volume,
+    volatility: 0,
+    kolShare: 0,
+  });
+  const grid = { firstWeekStartDay: 20454, weeks: 2 }; // 2026-01-05 and 2026-01-12
+  const demand = new Map([
+    ["coral", [20, 20]],
+    ["charcoal", [20, 20]],
+  ]);
+
+  it("gives the loved variant more of the lift than its sales share, the ignored one less", () => {
+    const byVariant = new Map([
+      ["coral", [row("coral", "2026-01-05", 30), row("coral", "2026-01-12", 40)]],
+      ["charcoal", [row("charcoal", "2026-01-05", 5), row("charcoal", "2026-01-12", 5)]],
+    ]);
+    const shares = variantLiftShares(byVariant, demand, grid, 2);
+    expect(shares.get("coral")).toBeCloseTo(56 / 64 / 0.5, 6);
+    expect(shares.get("charcoal")).toBeCloseTo(8 / 64 / 0.5, 6);
+  });
+
+  it("leaves every variant at the product's lift when few mentions name a variant", () => {
+    const byVariant = new Map([["coral", [row("coral", "2026-01-12", 10)]]]);
+    expect(variantLiftShares(byVariant, demand, grid, 2).size).toBe(0);
   });
 });

@@ -137,6 +137,7 @@ export function replayPolicy(
       review(dataset, states, stateByKey, policy, firstDayNumber, d, notes, {
         applySpeculative,
         applyReduce,
+        onReview: options.onReview,
       });
 
     for (const state of states) {
@@ -166,7 +167,7 @@ function review(
   firstDayNumber: number,
   d: number,
   notes: Set<string>,
-  options: { applySpeculative: boolean; applyReduce: boolean },
+  options: { applySpeculative: boolean; applyReduce: boolean; onReview: ReplayOptions["onReview"] },
 ): void {
   const dayNumber = firstDayNumber + d;
   const sales: SalesHistory[] = [];
@@ -205,6 +206,7 @@ function review(
       `replayPolicy: the shop settings cannot be used: ${result.error.map((e) => e.message).join(" ")}`,
     );
   }
+  options.onReview?.({ day: d, policy, batch: result.value });
   for (const note of result.value.notes) notes.add(note);
   for (const error of result.value.settingsErrors) notes.add(error.message);
   for (const proposal of result.value.proposals) {

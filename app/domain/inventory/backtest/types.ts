@@ -3,6 +3,7 @@
  * sentiment weeks it could have known) and what it reports per policy.
  */
 import type { LocationRecord, SentimentWeek, VariantRecord } from "../planningInput";
+import type { RecommendationBatch } from "../buildRecommendations";
 import type { InventorySettings } from "../settings";
 
 /** One variant at one location over the replayed days. */
@@ -59,6 +60,8 @@ export interface ReplayOptions {
   applyReduce?: boolean;
   /** Metrics count days from this one (e.g. the first day sentiment exists); default 0. */
   measureFromDay?: number;
+  /** Called after each planning run with its batch (diagnostics: multipliers, orders); default none. */
+  onReview?: (review: { day: number; policy: ReplayPolicy; batch: RecommendationBatch }) => void;
 }
 
 /** Day-by-day trace of one series under one policy (all arrays have `days` entries). */
