@@ -841,6 +841,18 @@ function reviewsFrom(
 }
 
 /**
+ * Where the demo's listening clock starts: a day before the scenario's "today" (the simulated
+ * store's orders and mentions end there, so live items join the scenario's last week instead of
+ * opening a nearly empty new one), or just after the newest item an earlier run already stored, so
+ * a restarted demo's new items are always newer than what the connectors' cursors have seen.
+ * @example demoListeningClockStart(scenario, null).toISOString() // "2026-11-22T00:00:00.000Z" for today 2026-11-23
+ */
+export function demoListeningClockStart(scenario: Scenario, newestStoredAt: Date | null): Date {
+  const dayBeforeToday = Date.parse(`${scenario.historyEnd}T00:00:00Z`) - DAY_MS;
+  return new Date(Math.max(dayBeforeToday, (newestStoredAt?.getTime() ?? 0) + 60_000));
+}
+
+/**
  * The start of `now`'s UTC day: seeded items are dated before it, so a demo restarted on the same
  * day serves the same items at the same times (and the connectors' cursors see nothing new).
  * @example demoListeningAnchor(new Date("2026-11-28T13:45:00Z")).toISOString() // "2026-11-28T00:00:00.000Z"

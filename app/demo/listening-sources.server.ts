@@ -6,6 +6,7 @@
  * again and asks for a sync, because the database outlives the fakes.
  */
 import { env } from "~/config/env.server";
+import { db } from "~/db.server";
 import { decryptCredentials, SecretDecryptionError } from "~/integrations/sources/secrets.server";
 import type { SourceKind } from "~/integrations/sources/types";
 import { findSourceForRun, listSourceRows, updateSourceRow } from "~/models/sources.server";
@@ -49,7 +50,6 @@ const SOURCE_NAMES: Record<PolledDemoKind, string> = {
 const WEBHOOK_NAME = "Instagram and TikTok (via webhook)";
 /** The fakes always have something new within minutes: poll more often than the default hour. */
 const DEMO_POLL_MINUTES = 15;
-const DEMO_BACKFILL_DAYS = 90;
 /** The credential that names the account at the provider (token, app key, client id, API key). */
 const ACCOUNT_CREDENTIAL: Record<PolledDemoKind, string> = {
   judgeme: "apiToken",
@@ -109,7 +109,7 @@ function errorsText(errors: Record<string, string>): string {
 export async function connectDemoListening(
   shopId: string,
   connection: DemoListeningConnection,
-  options: { now?: Date } = {},
+  options: { now?: Date; backfillDays?: number } = {},
 ): Promise<DemoListeningSetup> {
   if (env().nodeEnv === "production")
     throw new Error("Refusing to connect the demo's fake listening sources with NODE_ENV=production");
@@ -139,7 +139,7 @@ export async function connectDemoListening(
           credentials: connection[kind].credentials,
           config: connection[kind].config,
           pollEveryMinutes: DEMO_POLL_MINUTES,
-          backfillDays: DEMO_BACKFILL_DAYS,
+          backfillDays: options.backfillDays ?? 90,
         },
         { now },
       );
@@ -175,4 +175,16 @@ export async function connectDemoListening(
     if ((await requestSourceSync(shopId, source.id)).enqueued) setup.syncsRequested++;
   }
   return setup;
+}
+
+/**
+ * When the newest mention the shop's Judge.me, Yotpo, Reddit and YouTube sources stored was
+ * posted (null before the first sync): a restarted demo's fakes date new items after it.
+ */
+export async function newestPolledMentionAt(shopId: string): Promise<Date | null> {
+  const newest = await db().mention.aggregate({
+    where: { shopId, source: { kind: { in: [...POLLED_KINDS] } } },
+    _max: { postedAt: true },
+  });
+  return newest._max.postedAt ?? null;
 }

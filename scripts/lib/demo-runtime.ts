@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseEnv } from "~/config/env.server";
 import { db } from "~/db.server";
-import { connectDemoListening, type DemoListeningConnection } from "~/demo/listening-sources.server";
+import { demoListeningClockStart } from "~/demo/listening-content";
+import { connectDemoListening, newestPolledMentionAt } from "~/demo/listening-sources.server";
 import { seedDemoStore } from "~/demo/seed.server";
 import { countRecommendations } from "~/models/recommendations.server";
 import { findShopByDomain } from "~/models/shops.server";
@@ -16,7 +17,7 @@ import {
   startFakeAdminServer,
 } from "../../tests/fakes/shopify-admin";
 import { buildIfStale, fail, root, say, startAppServer, waitForHttp } from "./cli";
-import { startListeningFakes } from "./listening-fakes";
+import { startListeningFakes, type RunningListeningFakes } from "./listening-fakes";
 
 export interface DemoOptions {
   port: number;
@@ -70,11 +71,13 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const scenario = generateScenario({ today: new Date(DEFAULT_SCENARIO_TODAY) });
   const store = createFakeAdminStore(scenario);
   const fakeAdmin = await startFakeAdminServer({ store, port: 0, host: "127.0.0.1" });
-  const listening = await startListeningFakes(scenario, { trickleEveryMs: options.listeningTrickleMs });
-  const closeFakes = () => Promise.all([fakeAdmin.close(), listening.close()]);
+  let listening: RunningListeningFakes | null = null;
+  const closeFakes = async () => {
+    await Promise.all([fakeAdmin.close(), listening?.close()]);
+  };
 
   try {
-    await prepareDatabase(scenario, listening.connection, options.port);
+    listening = await prepareDatabase(scenario, options);
   } catch (error) {
     await closeFakes();
     throw error;
@@ -113,14 +116,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
 }
 
 /**
- * Seeds the simulated store once, connects its listening sources to this run's fakes, scores the
- * mention backlog and plans a first cycle when none exists.
+ * Seeds the simulated store once, starts the listening fakes (their clock continues after the
+ * newest item an earlier run stored) and connects the shop's sources to them, scores the mention
+ * backlog and plans a first cycle when none exists.
  */
-async function prepareDatabase(
-  scenario: Scenario,
-  connection: DemoListeningConnection,
-  port: number,
-): Promise<void> {
+async function prepareDatabase(scenario: Scenario, options: DemoOptions): Promise<RunningListeningFakes> {
+  const port = options.port;
   const seed = await seedDemoStore(scenario, { accessToken: FAKE_ADMIN_ACCESS_TOKEN });
   if (seed.seeded) {
     say(
@@ -132,29 +133,41 @@ async function prepareDatabase(
     say(`the database already holds the simulated store (${seed.counts.products} products); keeping it`);
   }
   const shopId = seed.shopId ?? (await findShopByDomain(scenario.shop.domain))?.id;
-  if (shopId) {
-    const now = () => new Date();
-    const sources = await connectDemoListening(shopId, connection);
-    if (sources.keywordsSuggested > 0)
-      say(`suggested ${sources.keywordsSuggested} keywords from the catalogue`);
-    if (sources.created.length > 0) say(`connected listening sources: ${sources.created.join(", ")}`);
-    if (sources.reconnected.length > 0)
-      say(`pointed ${sources.reconnected.join(", ")} at this run's fakes; syncing them now`);
-    if (sources.ingestWebhook)
-      say(
-        `the ingest webhook takes signed POSTs at http://localhost:${port}${sources.ingestWebhook.url} with secret ${sources.ingestWebhook.secret} (shown once; rotate it on the Sources page)`,
-      );
-    const scoring = await scoreMentionBacklog(shopId, { now });
-    if (scoring.scored > 0) {
-      const signals = await recomputeWeeklySignals(shopId, { from: scoring.earliestPostedAt, now });
-      say(`scored ${scoring.scored} mentions and computed ${signals.rows} weekly signal rows`);
+  const listening = await startListeningFakes(scenario, {
+    trickleEveryMs: options.listeningTrickleMs,
+    clockStart: demoListeningClockStart(scenario, shopId ? await newestPolledMentionAt(shopId) : null),
+  });
+  try {
+    if (shopId) {
+      const now = () => new Date();
+      const sources = await connectDemoListening(shopId, listening.connection, {
+        backfillDays: listening.backfillDays,
+      });
+      if (sources.keywordsSuggested > 0)
+        say(`suggested ${sources.keywordsSuggested} keywords from the catalogue`);
+      if (sources.created.length > 0) say(`connected listening sources: ${sources.created.join(", ")}`);
+      if (sources.reconnected.length > 0)
+        say(`pointed ${sources.reconnected.join(", ")} at this run's fakes; syncing them now`);
+      if (sources.ingestWebhook)
+        say(
+          `the ingest webhook takes signed POSTs at http://localhost:${port}${sources.ingestWebhook.url} with secret ${sources.ingestWebhook.secret} (shown once; rotate it on the Sources page)`,
+        );
+      const scoring = await scoreMentionBacklog(shopId, { now });
+      if (scoring.scored > 0) {
+        const signals = await recomputeWeeklySignals(shopId, { from: scoring.earliestPostedAt, now });
+        say(`scored ${scoring.scored} mentions and computed ${signals.rows} weekly signal rows`);
+      }
+      if ((await countRecommendations(shopId)) === 0) {
+        const plan = await runPlanningCycle(shopId, now());
+        if (plan.ok)
+          say(`planned cycle ${plan.cycleId}: ${plan.recommendations.created} recommendations to review`);
+        else say(`planning skipped: ${plan.reason}`);
+      }
     }
-    if ((await countRecommendations(shopId)) === 0) {
-      const plan = await runPlanningCycle(shopId, now());
-      if (plan.ok)
-        say(`planned cycle ${plan.cycleId}: ${plan.recommendations.created} recommendations to review`);
-      else say(`planning skipped: ${plan.reason}`);
-    }
+    await db().$disconnect();
+  } catch (error) {
+    await listening.close();
+    throw error;
   }
-  await db().$disconnect();
+  return listening;
 }

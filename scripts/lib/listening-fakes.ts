@@ -1,6 +1,7 @@
 import type { Scenario } from "~/demo/scenario";
 import {
   demoListeningAnchor,
+  demoListeningClockStart,
   demoListeningContent,
   demoTrickleItems,
   type DemoRedditPost,
@@ -40,13 +41,21 @@ const DEMO_YOUTUBE_DAILY_UNITS = 50_000;
 export interface ListeningFakesOptions {
   /** One new review, post and comment per fake every this many ms (default one minute; 0 = none). */
   trickleEveryMs?: number;
+  /** The real clock (tests pass a virtual one). */
   now?: () => Date;
+  /**
+   * Where the fakes' own clock starts (see demoListeningClockStart; default: a day before the
+   * scenario's today). It then runs at the real clock's pace; new items are dated by it.
+   */
+  clockStart?: Date;
 }
 
 export interface RunningListeningFakes {
   /** Base URLs and credentials for the demo's sources (see connectDemoListening). */
   connection: DemoListeningConnection;
   urls: Record<keyof DemoListeningConnection, string>;
+  /** Days a new source backfills so the seeded items are reached from the real clock. */
+  backfillDays: number;
   /** New items written since the fakes started, per fake. */
   trickled(): number;
   /** Writes the next new review (Judge.me, Yotpo), post and comment now (what the timer does). */
@@ -99,12 +108,20 @@ export async function startListeningFakes(
   scenario: Scenario,
   options: ListeningFakesOptions = {},
 ): Promise<RunningListeningFakes> {
-  const now = options.now ?? (() => new Date());
-  const startedAt = now();
-  const content = demoListeningContent(scenario, demoListeningAnchor(startedAt));
+  const realNow = options.now ?? (() => new Date());
+  const startedAt = realNow();
+  const clockStart = options.clockStart ?? demoListeningClockStart(scenario, null);
+  // The simulated store's world runs behind the real clock; the fakes date everything in it.
+  const now = () => new Date(clockStart.getTime() + (realNow().getTime() - startedAt.getTime()));
+  // Seeded items keep their dates across restarts: anchored to the scenario, not to this run.
+  const anchor = demoListeningAnchor(demoListeningClockStart(scenario, null));
+  const content = demoListeningContent(scenario, anchor);
+  // Ids of new items: from the real clock, which (unlike the fakes' clock) never repeats a minute.
   const startMinute = Math.floor(startedAt.getTime() / MINUTE_MS);
   const runId = startMinute.toString(36);
-  const longAgo = new Date(startedAt.getTime() - 400 * DAY_MS);
+  const longAgo = new Date(anchor.getTime() - 400 * DAY_MS);
+  // The connectors judge backfill and comment windows by the real clock: widen them by the lag.
+  const lagDays = Math.max(0, Math.ceil((startedAt.getTime() - anchor.getTime()) / DAY_MS));
 
   // The review fakes number new reviews after the highest id they hold. A hidden review with an id
   // that grows with the start minute (a spam review in Judge.me, a deleted one in Yotpo, never
@@ -203,11 +220,16 @@ export async function startListeningFakes(
           credentials: { clientId: FAKE_REDDIT_APP.clientId, clientSecret: FAKE_REDDIT_APP.clientSecret },
         },
         youtube: {
-          config: { apiBaseUrl: youtube.apiBaseUrl, dailyQuotaUnits: DEMO_YOUTUBE_DAILY_UNITS },
+          config: {
+            apiBaseUrl: youtube.apiBaseUrl,
+            dailyQuotaUnits: DEMO_YOUTUBE_DAILY_UNITS,
+            commentWindowDays: Math.min(365, 30 + lagDays),
+          },
           credentials: { apiKey: FAKE_YOUTUBE_API_KEY },
         },
       },
       urls: { judgeme: judgeme.url, yotpo: yotpo.url, reddit: reddit.url, youtube: youtube.url },
+      backfillDays: Math.min(3650, 90 + lagDays),
       trickled: () => tick,
       writeNewItems: trickle,
       async close() {

@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { demoListeningAnchor, demoListeningContent } from "~/demo/listening-content";
-import { connectDemoListening } from "~/demo/listening-sources.server";
+import { demoListeningAnchor, demoListeningClockStart, demoListeningContent } from "~/demo/listening-content";
+import { connectDemoListening, newestPolledMentionAt } from "~/demo/listening-sources.server";
 import { DEFAULT_SCENARIO_TODAY, generateScenario } from "~/demo/scenario";
 import { seedDemoStore } from "~/demo/seed.server";
 import { runSourceSync } from "~/services/source-sync.server";
 import { listSources } from "~/services/sources.server";
 import { startListeningFakes, type RunningListeningFakes } from "../../../scripts/lib/listening-fakes";
 
-// One virtual clock for the fakes and the connectors: pacing sleeps advance it instead of waiting.
+// One virtual real clock for the fakes and the connectors: pacing sleeps advance it instead of
+// waiting. It is five days past the scenario's today, as on the machine this was written on.
 const START = new Date("2026-11-28T10:00:00Z");
 let clockMs = START.getTime();
 const now = () => new Date(clockMs);
@@ -17,7 +18,7 @@ const sleep = async (ms: number) => {
 };
 
 const scenario = generateScenario({ today: new Date(DEFAULT_SCENARIO_TODAY) });
-const content = demoListeningContent(scenario, demoListeningAnchor(START));
+const content = demoListeningContent(scenario, demoListeningAnchor(demoListeningClockStart(scenario, null)));
 const running: RunningListeningFakes[] = [];
 
 afterEach(async () => {
@@ -25,8 +26,9 @@ afterEach(async () => {
   clockMs = START.getTime();
 });
 
-async function startFakes() {
-  const fakes = await startListeningFakes(scenario, { now, trickleEveryMs: 0 });
+async function startFakes(shopId: string) {
+  const clockStart = demoListeningClockStart(scenario, await newestPolledMentionAt(shopId));
+  const fakes = await startListeningFakes(scenario, { now, trickleEveryMs: 0, clockStart });
   running.push(fakes);
   return fakes;
 }
@@ -51,8 +53,11 @@ async function syncAll(shopId: string) {
 describe("the demo's listening sources against the local provider fakes", () => {
   it("first start: creates the sources through createSource and a sync brings in every seeded item once", async () => {
     const shopId = await seededShop();
-    const fakes = await startFakes();
-    const setup = await connectDemoListening(shopId, fakes.connection, { now: now() });
+    const fakes = await startFakes(shopId);
+    const setup = await connectDemoListening(shopId, fakes.connection, {
+      now: now(),
+      backfillDays: fakes.backfillDays,
+    });
 
     expect(setup.created).toHaveLength(5);
     expect(setup.reconnected).toEqual([]);
@@ -99,12 +104,17 @@ describe("the demo's listening sources against the local provider fakes", () => 
     clockMs += 60_000;
     const next = await syncAll(shopId);
     for (const kind of ["judgeme", "yotpo", "reddit", "youtube"]) expect(next[kind]?.inserted).toBe(1);
+    // Everything the fakes serve lives in the simulated store's time: before its "today", so the
+    // scenario's last week stays the latest one.
+    const newest = await newestPolledMentionAt(shopId);
+    expect(newest!.getTime()).toBeLessThan(Date.parse(`${scenario.historyEnd}T00:00:00Z`));
+    expect(newest!.getTime()).toBeGreaterThanOrEqual(demoListeningClockStart(scenario, null).getTime());
   }, 180_000);
 
   it("restart: fresh fakes on new ports; the sources follow them and only new items come in", async () => {
     const shopId = await seededShop();
-    const first = await startFakes();
-    await connectDemoListening(shopId, first.connection, { now: now() });
+    const first = await startFakes(shopId);
+    await connectDemoListening(shopId, first.connection, { now: now(), backfillDays: first.backfillDays });
     await syncAll(shopId);
     first.writeNewItems();
     clockMs += 60_000;
@@ -113,7 +123,7 @@ describe("the demo's listening sources against the local provider fakes", () => 
     running.splice(0);
 
     clockMs += 10 * 60_000;
-    const second = await startFakes();
+    const second = await startFakes(shopId);
     expect(second.urls.judgeme).not.toBe(first.urls.judgeme);
     const setup = await connectDemoListening(shopId, second.connection, { now: now() });
     expect(setup.created).toEqual([]);
