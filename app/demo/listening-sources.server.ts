@@ -9,11 +9,12 @@ import { env } from "~/config/env.server";
 import { db } from "~/db.server";
 import { decryptCredentials, SecretDecryptionError } from "~/integrations/sources/secrets.server";
 import type { SourceKind } from "~/integrations/sources/types";
+import { sourceSyncJob } from "~/jobs/definitions/listening.server";
+import { jobQueue } from "~/jobs/queue.server";
 import { findSourceForRun, listSourceRows, updateSourceRow } from "~/models/sources.server";
 import {
   createSource,
   listSources,
-  requestSourceSync,
   suggestKeywords,
   updateSource,
   type SourceView,
@@ -109,11 +110,20 @@ function errorsText(errors: Record<string, string>): string {
 export async function connectDemoListening(
   shopId: string,
   connection: DemoListeningConnection,
-  options: { now?: Date; backfillDays?: number } = {},
+  options: {
+    now?: Date;
+    backfillDays?: number;
+    /**
+     * When the first sync of each source may run (default now). The launcher leaves the job worker
+     * a moment at boot for the store's own first sync before the listening backfills queue up.
+     */
+    firstSyncAt?: Date;
+  } = {},
 ): Promise<DemoListeningSetup> {
   if (env().nodeEnv === "production")
     throw new Error("Refusing to connect the demo's fake listening sources with NODE_ENV=production");
   const now = options.now ?? new Date();
+  const firstSyncAt = options.firstSyncAt ?? now;
   const setup: DemoListeningSetup = {
     created: [],
     reconnected: [],
@@ -141,7 +151,8 @@ export async function connectDemoListening(
           pollEveryMinutes: DEMO_POLL_MINUTES,
           backfillDays: options.backfillDays ?? 90,
         },
-        { now },
+        // createSource queues the backfill run at `now`.
+        { now: firstSyncAt },
       );
       if (!result.ok)
         throw new Error(`Could not create the demo's ${kind} source: ${errorsText(result.errors)}`);
@@ -172,7 +183,14 @@ export async function connectDemoListening(
     if (!result.ok)
       throw new Error(`Could not reconnect the demo source “${source.name}”: ${errorsText(result.errors)}`);
     setup.reconnected.push(source.name);
-    if ((await requestSourceSync(shopId, source.id)).enqueued) setup.syncsRequested++;
+    if (source.status === "paused") continue;
+    // As "Sync now" does (one queued or running sync per source), at the chosen time.
+    const queued = await jobQueue().enqueue(
+      sourceSyncJob,
+      { shopId, sourceId: source.id },
+      { singletonKey: `source:${source.id}`, runAt: firstSyncAt },
+    );
+    if (queued !== null) setup.syncsRequested++;
   }
   return setup;
 }

@@ -116,6 +116,12 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
 }
 
 /**
+ * The listening sources' first runs wait this long, so the job worker (one job at a time) starts
+ * with the store's own sync, which the home page follows, rather than behind four backfills.
+ */
+const FIRST_LISTENING_SYNC_DELAY_MS = 45_000;
+
+/**
  * Seeds the simulated store once, starts the listening fakes (their clock continues after the
  * newest item an earlier run stored) and connects the shop's sources to them, scores the mention
  * backlog and plans a first cycle when none exists.
@@ -142,6 +148,7 @@ async function prepareDatabase(scenario: Scenario, options: DemoOptions): Promis
       const now = () => new Date();
       const sources = await connectDemoListening(shopId, listening.connection, {
         backfillDays: listening.backfillDays,
+        firstSyncAt: new Date(Date.now() + FIRST_LISTENING_SYNC_DELAY_MS),
       });
       if (sources.keywordsSuggested > 0)
         say(`suggested ${sources.keywordsSuggested} keywords from the catalogue`);
