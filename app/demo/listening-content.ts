@@ -1045,7 +1045,8 @@ export function demoTrickleItems(
     const t = text(offset);
     // Every ninth new review is written in Chinese about the sunglasses.
     const chinese = (tick + offset) % 9 === 4;
-    const k = Math.floor(tick / 9);
+    // Judge.me and Yotpo write their Chinese reviews in the same block of ticks: apart by offset.
+    const k = Math.floor(tick / 9) * 2 + offset;
     return {
       index: tick,
       postedAt: at,

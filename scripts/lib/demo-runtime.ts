@@ -154,7 +154,7 @@ async function prepareDatabase(scenario: Scenario, options: DemoOptions): Promis
         say(`suggested ${sources.keywordsSuggested} keywords from the catalogue`);
       if (sources.created.length > 0) say(`connected listening sources: ${sources.created.join(", ")}`);
       if (sources.reconnected.length > 0)
-        say(`pointed ${sources.reconnected.join(", ")} at this run's fakes; syncing them now`);
+        say(`pointed ${sources.reconnected.join(", ")} at this run's fakes; they sync within a minute`);
       if (sources.ingestWebhook)
         say(
           `the ingest webhook takes signed POSTs at http://localhost:${port}${sources.ingestWebhook.url} with secret ${sources.ingestWebhook.secret} (shown once; rotate it on the Sources page)`,
