@@ -4,36 +4,13 @@
  * part of what was said and feed link-spam detection.
  */
 
+import { COMMON_NAMED_ENTITIES, decodeHtmlEntities } from "~/domain/text/html";
+
 const scriptOrStyle = /<(script|style|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const blockBreak = /<\s*(?:br|\/p|\/div|\/li|\/h[1-6]|\/tr|\/blockquote)\b[^>]*>/gi;
 const htmlTag = /<\/?[a-z][^>]*>|<!--[\s\S]*?-->/gi;
-const entity = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
-const namedEntities: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  hellip: "…",
-  rsquo: "’",
-  lsquo: "‘",
-  ldquo: "“",
-  rdquo: "”",
-  mdash: "—",
-  ndash: "–",
-};
-
-function decodeEntity(match: string, body: string): string {
-  if (body.startsWith("#")) {
-    const codePoint =
-      body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    // Surrogates, NUL and out-of-range code points would store invalid text.
-    const valid = codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
-    return valid ? String.fromCodePoint(codePoint) : " ";
-  }
-  return namedEntities[body.toLowerCase()] ?? match;
-}
+// Mentions quote dashes often enough to decode them too.
+const namedEntities = { ...COMMON_NAMED_ENTITIES, mdash: "—", ndash: "–" };
 
 // Control characters other than tab and newline, and lone surrogates, never belong in stored text.
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -52,7 +29,7 @@ export function htmlToText(raw: string): string {
   if (text.includes("<")) {
     text = text.replace(scriptOrStyle, " ").replace(blockBreak, "\n").replace(htmlTag, "");
   }
-  if (text.includes("&")) text = text.replace(entity, decodeEntity);
+  text = decodeHtmlEntities(text, { named: namedEntities });
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/[ \t\u00a0]+/g, " ")

@@ -1,3 +1,5 @@
+import { decodeHtmlEntities } from "~/domain/text/html";
+
 /** Default cap on text length; reviews are far shorter, and the cap keeps a 1 MB paste cheap. */
 export const defaultMaxChars = 100_000;
 
@@ -66,32 +68,6 @@ function removeHandles(text: string): string {
 }
 // Markdown emphasis, headings, quotes and code fences carry no words; keep the words inside.
 const markdownMarks = /(\*\*|__|~~|`{1,3}|^#{1,6}\s|^>\s?)/gm;
-const namedEntities: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  hellip: "…",
-  rsquo: "’",
-  lsquo: "‘",
-  ldquo: "“",
-  rdquo: "”",
-};
-const entity = /&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi;
-
-function decodeEntity(match: string, body: string): string {
-  if (body.startsWith("#")) {
-    const codePoint =
-      body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-    // Surrogates and out-of-range code points would reintroduce invalid UTF-16.
-    const valid = codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
-    return valid ? String.fromCodePoint(codePoint) : " ";
-  }
-  return namedEntities[body.toLowerCase()] ?? match;
-}
-
 /**
  * Returns the readable words of a mention: lone surrogates replaced by U+FFFD, HTML tags,
  * markdown marks, URLs, e-mail addresses and @handles removed, entities decoded, length capped.
@@ -104,7 +80,7 @@ export function cleanInput(raw: string, maxChars: number = defaultMaxChars): Cle
   // Surrogates are rare in English text; test for any before the slower pair-aware replace.
   if (anySurrogate.test(text)) text = text.replace(loneSurrogate, "\uFFFD");
   if (text.includes("<")) text = text.replace(scriptOrStyle, " ").replace(htmlTag, " ");
-  if (text.includes("&")) text = text.replace(entity, decodeEntity);
+  text = decodeHtmlEntities(text);
   if (text.includes("](")) text = text.replace(markdownImage, "$1").replace(markdownLink, "$1");
   if (text.includes("://") || text.includes("www.")) text = text.replace(url, " ");
   if (text.includes("@")) {

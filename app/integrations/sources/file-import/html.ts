@@ -4,20 +4,13 @@
  * ingestion pipeline still strips e-mail addresses and phone numbers.
  */
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  hellip: "…",
+import { COMMON_NAMED_ENTITIES, decodeHtmlEntities } from "~/domain/text/html";
+
+// Exports (review platforms, news feeds) also carry symbols; unknown numeric references stay as written.
+const NAMED_ENTITIES = {
+  ...COMMON_NAMED_ENTITIES,
   mdash: "—",
   ndash: "–",
-  lsquo: "‘",
-  rsquo: "’",
-  ldquo: "“",
-  rdquo: "”",
   copy: "©",
   reg: "®",
   trade: "™",
@@ -43,16 +36,7 @@ export function htmlToText(value: string): string {
       .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)\s*>/gi, "\n")
       .replace(/<\/?[a-zA-Z][^<>]*>/g, " ");
   }
-  if (text.includes("&")) {
-    text = text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g, (entity: string, body: string) => {
-      if (body[0] === "#") {
-        const code =
-          body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-    });
-  }
+  text = decodeHtmlEntities(text, { named: NAMED_ENTITIES, invalid: "keep" });
   return text
     .replace(/[ \t\f\v\u00a0]+/g, " ")
     .replace(/ *\n[\s]*/g, "\n")
