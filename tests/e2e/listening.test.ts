@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, findChromium } from "../setup/chromium";
+import { describe, expect, inject, it } from "vitest";
+import type { Locator } from "playwright-core";
+import { openChromiumPage } from "./chromium-page";
 
 // The demo connects its Judge.me, Yotpo, Reddit and YouTube sources to local fakes of those APIs
 // (scripts/lib/listening-fakes.ts) and its job worker runs their first sync at start; the fakes
 // write a new review, post and comment every minute.
 const demoUrl = inject("demoUrl");
 const POLLED_KINDS = ["judgeme", "yotpo", "reddit", "youtube"] as const;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  const executablePath = findChromium();
-  if (!executablePath)
-    throw new Error("Chromium not found: apt-get install -y chromium, or set PULSE_CHROMIUM_PATH");
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const demo = openChromiumPage({ width: 1440, height: 900 });
+const { pageErrors } = demo;
 
 function sourceRow(kind: string): Locator {
-  return page
+  return demo.page
     .getByRole("row")
-    .filter({ has: page.locator(`[data-testid="source-row"][data-kind="${kind}"]`) });
+    .filter({ has: demo.page.locator(`[data-testid="source-row"][data-kind="${kind}"]`) });
 }
 
 /** The cells of a source's row, in the page's column order. */
@@ -45,15 +31,15 @@ async function rowCells(kind: string) {
 }
 
 async function openSources() {
-  await page.goto(`${demoUrl}/app/sources`, { waitUntil: "networkidle" });
-  await page.getByRole("heading", { name: "Sources", exact: true }).waitFor();
+  await demo.page.goto(`${demoUrl}/app/sources`, { waitUntil: "networkidle" });
+  await demo.page.getByRole("heading", { name: "Sources", exact: true }).waitFor();
 }
 
 /** Reloads the Sources page until `done` holds (the job worker runs syncs in the background). */
 async function reloadUntil(done: () => Promise<boolean>, attempts: number): Promise<boolean> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (await done()) return true;
-    await page.waitForTimeout(2_000);
+    await demo.page.waitForTimeout(2_000);
     await openSources();
   }
   return done();
@@ -83,7 +69,7 @@ describe("listening sources of the demo in Chromium", () => {
     expect(await rowCells("judgeme")).toMatchObject({ name: expect.stringMatching(/Judge\.me reviews/) });
     // The signed webhook the demo connects for Instagram and TikTok is listed beside them.
     await expect(
-      page.locator('[data-testid="source-row"][data-kind="ingest_webhook"]').count(),
+      demo.page.locator('[data-testid="source-row"][data-kind="ingest_webhook"]').count(),
     ).resolves.toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   }, 240_000);
@@ -96,10 +82,10 @@ describe("listening sources of the demo in Chromium", () => {
     let after = before;
     for (let attempt = 0; attempt < 12 && after <= before; attempt++) {
       await sourceRow("judgeme").getByRole("button", { name: "Actions" }).click();
-      const answered = page.waitForResponse(
+      const answered = demo.page.waitForResponse(
         (response) => response.request().method() === "POST" && response.url().includes("/app/sources"),
       );
-      await page.getByRole("menuitem", { name: "Sync now" }).click();
+      await demo.page.getByRole("menuitem", { name: "Sync now" }).click();
       expect((await answered).status()).toBe(200);
       await reloadUntil(async () => (await rowCells("judgeme")).mentions > before, 6);
       after = (await rowCells("judgeme")).mentions;

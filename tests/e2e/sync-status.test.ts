@@ -1,27 +1,12 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, findChromium } from "../setup/chromium";
+import { describe, expect, inject, it } from "vitest";
+import { openChromiumPage } from "./chromium-page";
 
 const demoUrl = inject("demoUrl");
 // Set PULSE_SCREENSHOT_DIR=docs/images to retake the README's picture of the card.
 const screenshotDir = process.env.PULSE_SCREENSHOT_DIR;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  const executablePath = findChromium();
-  if (!executablePath)
-    throw new Error("Chromium not found: apt-get install -y chromium, or set PULSE_CHROMIUM_PATH");
-  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const demo = openChromiumPage({ width: 1280, height: 900 });
+const { pageErrors } = demo;
 
 describe("store sync status in Chromium", () => {
   // The bulk operations finish through the job runner's polling fallback, whose first look is a
@@ -29,12 +14,12 @@ describe("store sync status in Chromium", () => {
   // The worker's nightly reconcile also starts a full sync when the demo boots; if that one is still
   // running, Sync now is disabled (one full sync at a time) and the card follows that one instead.
   it("Sync now runs a full sync through the (simulated) Admin API and the card follows it to the end", async () => {
-    await page.goto(`${demoUrl}/app`, { waitUntil: "networkidle" });
-    const card = page.getByTestId("sync-status");
+    await demo.page.goto(`${demoUrl}/app`, { waitUntil: "networkidle" });
+    const card = demo.page.getByTestId("sync-status");
     const syncNow = card.getByRole("button", { name: "Sync now" });
     if (await syncNow.count()) {
       await syncNow.click();
-      await page.getByText("Sync started. Progress shows here.").waitFor();
+      await demo.page.getByText("Sync started. Progress shows here.").waitFor();
     } else {
       await expect(card.getByRole("button", { name: "Syncing…" }).isDisabled()).resolves.toBe(true);
     }
@@ -53,7 +38,7 @@ describe("store sync status in Chromium", () => {
       if (states.at(-1) !== state) states.push(state);
       sawProgress ||= /Shopify is preparing data|Importing/.test(state);
       if (sawProgress && (state === "Up to date / Up to date" || state.includes("Failed"))) break;
-      await page.waitForTimeout(2_000);
+      await demo.page.waitForTimeout(2_000);
     }
     expect(states.at(-1)).toBe("Up to date / Up to date");
     expect(sawProgress).toBe(true);
