@@ -2,8 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import {
   Badge,
-  Banner,
-  BlockStack,
   Button,
   Card,
   Checkbox,
@@ -11,8 +9,6 @@ import {
   IndexTable,
   InlineStack,
   Layout,
-  List,
-  Modal,
   Page,
   Select,
   Text,
@@ -21,6 +17,7 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { useShell } from "~/components/AppShell";
+import { ConfirmDeleteModal, FormModal } from "~/components/FormModal";
 import { formatCount } from "~/components/format";
 import type { MessageKey } from "~/i18n";
 import { listProductChoices } from "~/models/product-choices.server";
@@ -236,24 +233,15 @@ export default function Keywords() {
         />
       ) : null}
       {deleting ? (
-        <Modal
-          open
+        <ConfirmDeleteModal
           title={t("keywords.delete.title", { term: deleting.term })}
+          body={deleting.suggested ? t("keywords.delete.bodySuggested") : t("keywords.delete.body")}
+          confirmLabel={t("keywords.delete.confirm")}
+          cancelLabel={t("keywords.cancel")}
+          deleting={pendingIntent === "delete"}
+          onConfirm={() => fetcher.submit({ intent: "delete", id: deleting.id }, { method: "post" })}
           onClose={() => setDeleting(null)}
-          primaryAction={{
-            content: t("keywords.delete.confirm"),
-            destructive: true,
-            loading: pendingIntent === "delete",
-            onAction: () => fetcher.submit({ intent: "delete", id: deleting.id }, { method: "post" }),
-          }}
-          secondaryActions={[{ content: t("keywords.cancel"), onAction: () => setDeleting(null) }]}
-        >
-          <Modal.Section>
-            <Text as="p">
-              {deleting.suggested ? t("keywords.delete.bodySuggested") : t("keywords.delete.body")}
-            </Text>
-          </Modal.Section>
-        </Modal>
+        />
       ) : null}
     </Page>
   );
@@ -388,83 +376,62 @@ function KeywordEditor({
     );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={keyword ? t("keywords.form.editTitle", { term: keyword.term }) : t("keywords.form.addTitle")}
+      submitLabel={t("keywords.form.save")}
+      cancelLabel={t("keywords.cancel")}
+      submitting={fetcher.state !== "idle"}
+      onSubmit={submit}
       onClose={onClose}
-      primaryAction={{
-        content: t("keywords.form.save"),
-        onAction: submit,
-        loading: fetcher.state !== "idle",
-      }}
-      secondaryActions={[{ content: t("keywords.cancel"), onAction: onClose }]}
+      errorsTitle={t("keywords.form.errorsTitle")}
+      otherErrors={otherErrors}
     >
-      <Modal.Section>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <BlockStack gap="300">
-            {otherErrors.length > 0 ? (
-              <Banner tone="critical" title={t("keywords.form.errorsTitle")}>
-                <List type="bullet">
-                  {otherErrors.map(([key, message]) => (
-                    <List.Item key={key}>{message}</List.Item>
-                  ))}
-                </List>
-              </Banner>
-            ) : null}
-            <TextField
-              label={t("keywords.form.term")}
-              value={term}
-              onChange={setTerm}
-              autoComplete="off"
-              helpText={t("keywords.form.termHelp")}
-              error={errors.term}
-            />
-            <Select
-              label={t("keywords.form.kind")}
-              options={KINDS.map((k) => ({ label: t(`keywords.kind.${k}` as MessageKey), value: k }))}
-              value={kind}
-              onChange={(value) => setKind(value as KeywordKindName)}
-              helpText={t(`keywords.kindHelp.${kind}` as MessageKey)}
-              error={errors.kind}
-            />
-            {kind === "product" ? (
-              <Select
-                label={t("keywords.form.product")}
-                options={[
-                  { label: t("keywords.form.noProduct"), value: "" },
-                  ...products.map((p) => ({ label: p.title, value: p.id })),
-                ]}
-                value={productId}
-                onChange={setProductId}
-                error={errors.productId ?? errors.variantId}
-              />
-            ) : null}
-            <TextField
-              label={t("keywords.form.language")}
-              value={language}
-              onChange={setLanguage}
-              autoComplete="off"
-              helpText={t("keywords.form.languageHelp")}
-              error={errors.language}
-            />
-            <TextField
-              label={t("keywords.form.exclusions")}
-              value={exclusions}
-              onChange={setExclusions}
-              autoComplete="off"
-              multiline={2}
-              helpText={t("keywords.form.exclusionsHelp")}
-              error={errors.exclusions}
-            />
-            <Checkbox label={t("keywords.form.active")} checked={active} onChange={setActive} />
-          </BlockStack>
-        </form>
-      </Modal.Section>
-    </Modal>
+      <TextField
+        label={t("keywords.form.term")}
+        value={term}
+        onChange={setTerm}
+        autoComplete="off"
+        helpText={t("keywords.form.termHelp")}
+        error={errors.term}
+      />
+      <Select
+        label={t("keywords.form.kind")}
+        options={KINDS.map((k) => ({ label: t(`keywords.kind.${k}` as MessageKey), value: k }))}
+        value={kind}
+        onChange={(value) => setKind(value as KeywordKindName)}
+        helpText={t(`keywords.kindHelp.${kind}` as MessageKey)}
+        error={errors.kind}
+      />
+      {kind === "product" ? (
+        <Select
+          label={t("keywords.form.product")}
+          options={[
+            { label: t("keywords.form.noProduct"), value: "" },
+            ...products.map((p) => ({ label: p.title, value: p.id })),
+          ]}
+          value={productId}
+          onChange={setProductId}
+          error={errors.productId ?? errors.variantId}
+        />
+      ) : null}
+      <TextField
+        label={t("keywords.form.language")}
+        value={language}
+        onChange={setLanguage}
+        autoComplete="off"
+        helpText={t("keywords.form.languageHelp")}
+        error={errors.language}
+      />
+      <TextField
+        label={t("keywords.form.exclusions")}
+        value={exclusions}
+        onChange={setExclusions}
+        autoComplete="off"
+        multiline={2}
+        helpText={t("keywords.form.exclusionsHelp")}
+        error={errors.exclusions}
+      />
+      <Checkbox label={t("keywords.form.active")} checked={active} onChange={setActive} />
+    </FormModal>
   );
 }

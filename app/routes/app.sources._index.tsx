@@ -23,6 +23,7 @@ import {
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { useShell } from "~/components/AppShell";
+import { ConfirmDeleteModal, FormModal } from "~/components/FormModal";
 import { formatCount, formatShortDateTime, formatTime } from "~/components/format";
 import { summarizeQuota, type QuotaSummary } from "~/components/source-quota";
 import { env } from "~/config/env.server";
@@ -398,37 +399,24 @@ export default function Sources() {
         />
       ) : null}
       {rotated ? (
-        <Modal
-          open
+        <IngestSecretModal
           title={t("sources.secret.rotatedTitle", { name: rotated.source.name })}
+          ingestUrl={rotated.source.ingestUrl}
+          secret={rotated.secret}
+          appUrl={appUrl}
           onClose={() => setRotated(null)}
-          primaryAction={{ content: t("sources.secret.done"), onAction: () => setRotated(null) }}
-        >
-          <Modal.Section>
-            <IngestInstructions
-              url={rotated.source.ingestUrl ? new URL(rotated.source.ingestUrl, appUrl).toString() : ""}
-              secret={rotated.secret}
-            />
-          </Modal.Section>
-        </Modal>
+        />
       ) : null}
       {deleting ? (
-        <Modal
-          open
+        <ConfirmDeleteModal
           title={t("sources.delete.title", { name: deleting.name })}
+          body={t("sources.delete.body", { count: deleting.mentionCount })}
+          confirmLabel={t("sources.delete.confirm")}
+          cancelLabel={t("sources.cancel")}
+          deleting={busyId === deleting.id}
+          onConfirm={() => runRowAction("delete", deleting)}
           onClose={() => setDeleting(null)}
-          primaryAction={{
-            content: t("sources.delete.confirm"),
-            destructive: true,
-            loading: busyId === deleting.id,
-            onAction: () => runRowAction("delete", deleting),
-          }}
-          secondaryActions={[{ content: t("sources.cancel"), onAction: () => setDeleting(null) }]}
-        >
-          <Modal.Section>
-            <Text as="p">{t("sources.delete.body", { count: deleting.mentionCount })}</Text>
-          </Modal.Section>
-        </Modal>
+        />
       ) : null}
     </Page>
   );
@@ -733,123 +721,124 @@ function SourceEditor({
 
   if (created) {
     return (
-      <Modal
-        open
+      <IngestSecretModal
         title={t("sources.secret.createdTitle", { name: created.source.name })}
+        ingestUrl={created.source.ingestUrl}
+        secret={created.ingestSecret}
+        appUrl={appUrl}
         onClose={onClose}
-        primaryAction={{ content: t("sources.secret.done"), onAction: onClose }}
-      >
-        <Modal.Section>
-          <IngestInstructions
-            url={created.source.ingestUrl ? new URL(created.source.ingestUrl, appUrl).toString() : ""}
-            secret={created.ingestSecret}
-          />
-        </Modal.Section>
-      </Modal>
+      />
     );
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={
         mode === "create"
           ? t("sources.form.addTitle")
           : t("sources.form.editTitle", { name: source?.name ?? "" })
       }
+      submitLabel={mode === "create" ? t("sources.form.save") : t("sources.form.saveChanges")}
+      cancelLabel={t("sources.cancel")}
+      submitting={submitting}
+      onSubmit={submit}
       onClose={onClose}
-      primaryAction={{
-        content: mode === "create" ? t("sources.form.save") : t("sources.form.saveChanges"),
-        loading: submitting,
-        onAction: submit,
-      }}
-      secondaryActions={[{ content: t("sources.cancel"), onAction: onClose }]}
+      errorsTitle={t("sources.form.errorsTitle")}
+      otherErrors={otherErrors}
+    >
+      {mode === "create" ? (
+        <Select
+          label={t("sources.form.kind")}
+          options={kinds.map((k) => ({ label: kindLabel(t, k), value: k }))}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            setValues({});
+          }}
+          error={errors.kind}
+          helpText={
+            t(`sources.kindHelp.${kind}` as MessageKey).startsWith("sources.")
+              ? undefined
+              : t(`sources.kindHelp.${kind}` as MessageKey)
+          }
+        />
+      ) : null}
+      <TextField
+        label={t("sources.form.name")}
+        value={name}
+        onChange={setName}
+        autoComplete="off"
+        error={errors.name}
+        placeholder={kindLabel(t, kind)}
+      />
+      {kindFields.credentials.map((field) => (
+        <TextField
+          key={field.name}
+          label={fieldLabel(t, field.labelKey, field.name)}
+          type={field.secret ? "password" : "text"}
+          // Secrets are never pre-filled: the browser never receives them.
+          value={values[`credentials.${field.name}`] ?? ""}
+          onChange={(value) => setValues((v) => ({ ...v, [`credentials.${field.name}`]: value }))}
+          autoComplete={field.secret ? "new-password" : "off"}
+          error={fieldError("credentials", field.name)}
+          helpText={mode === "edit" && source?.hasCredentials ? t("sources.form.keepSecret") : undefined}
+        />
+      ))}
+      {kindFields.config.map(configField)}
+      {polled ? (
+        <InlineStack gap="300" wrap={false}>
+          <TextField
+            label={t("sources.form.pollEveryMinutes")}
+            type="number"
+            value={pollEveryMinutes}
+            onChange={setPollEveryMinutes}
+            autoComplete="off"
+            error={errors.pollEveryMinutes}
+          />
+          <TextField
+            label={t("sources.form.backfillDays")}
+            type="number"
+            value={backfillDays}
+            onChange={setBackfillDays}
+            autoComplete="off"
+            error={errors.backfillDays}
+          />
+        </InlineStack>
+      ) : null}
+      {kind === "ingest_webhook" && mode === "create" ? (
+        <Text as="p" tone="subdued">
+          {t("sources.form.webhookNote")}
+        </Text>
+      ) : null}
+    </FormModal>
+  );
+}
+
+/** The one view of a webhook source's signing secret, with how to send mentions to its URL. */
+function IngestSecretModal({
+  title,
+  ingestUrl,
+  secret,
+  appUrl,
+  onClose,
+}: {
+  title: string;
+  /** The source's ingest path (relative to the app), or null. */
+  ingestUrl: string | null | undefined;
+  secret: string;
+  appUrl: string;
+  onClose: () => void;
+}) {
+  const { t } = useShell();
+  return (
+    <Modal
+      open
+      title={title}
+      onClose={onClose}
+      primaryAction={{ content: t("sources.secret.done"), onAction: onClose }}
     >
       <Modal.Section>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          <BlockStack gap="300">
-            {otherErrors.length > 0 ? (
-              <Banner tone="critical" title={t("sources.form.errorsTitle")}>
-                <List type="bullet">
-                  {otherErrors.map(([key, message]) => (
-                    <List.Item key={key}>{message}</List.Item>
-                  ))}
-                </List>
-              </Banner>
-            ) : null}
-            {mode === "create" ? (
-              <Select
-                label={t("sources.form.kind")}
-                options={kinds.map((k) => ({ label: kindLabel(t, k), value: k }))}
-                value={kind}
-                onChange={(value) => {
-                  setKind(value);
-                  setValues({});
-                }}
-                error={errors.kind}
-                helpText={
-                  t(`sources.kindHelp.${kind}` as MessageKey).startsWith("sources.")
-                    ? undefined
-                    : t(`sources.kindHelp.${kind}` as MessageKey)
-                }
-              />
-            ) : null}
-            <TextField
-              label={t("sources.form.name")}
-              value={name}
-              onChange={setName}
-              autoComplete="off"
-              error={errors.name}
-              placeholder={kindLabel(t, kind)}
-            />
-            {kindFields.credentials.map((field) => (
-              <TextField
-                key={field.name}
-                label={fieldLabel(t, field.labelKey, field.name)}
-                type={field.secret ? "password" : "text"}
-                // Secrets are never pre-filled: the browser never receives them.
-                value={values[`credentials.${field.name}`] ?? ""}
-                onChange={(value) => setValues((v) => ({ ...v, [`credentials.${field.name}`]: value }))}
-                autoComplete={field.secret ? "new-password" : "off"}
-                error={fieldError("credentials", field.name)}
-                helpText={
-                  mode === "edit" && source?.hasCredentials ? t("sources.form.keepSecret") : undefined
-                }
-              />
-            ))}
-            {kindFields.config.map(configField)}
-            {polled ? (
-              <InlineStack gap="300" wrap={false}>
-                <TextField
-                  label={t("sources.form.pollEveryMinutes")}
-                  type="number"
-                  value={pollEveryMinutes}
-                  onChange={setPollEveryMinutes}
-                  autoComplete="off"
-                  error={errors.pollEveryMinutes}
-                />
-                <TextField
-                  label={t("sources.form.backfillDays")}
-                  type="number"
-                  value={backfillDays}
-                  onChange={setBackfillDays}
-                  autoComplete="off"
-                  error={errors.backfillDays}
-                />
-              </InlineStack>
-            ) : null}
-            {kind === "ingest_webhook" && mode === "create" ? (
-              <Text as="p" tone="subdued">
-                {t("sources.form.webhookNote")}
-              </Text>
-            ) : null}
-          </BlockStack>
-        </form>
+        <IngestInstructions url={ingestUrl ? new URL(ingestUrl, appUrl).toString() : ""} secret={secret} />
       </Modal.Section>
     </Modal>
   );
