@@ -34,12 +34,10 @@ export const ingestMentionSchema = z.object({
   platform: z.string().min(1).max(40),
   author: z.string().max(255),
   text: z.string().min(1).max(20_000),
-  postedAt: z
-    .string()
-    .datetime({
-      offset: true,
-      message: "must be an ISO 8601 date-time with a zone, e.g. 2026-11-03T14:05:00Z",
-    }),
+  postedAt: z.string().datetime({
+    offset: true,
+    message: "must be an ISO 8601 date-time with a zone, e.g. 2026-11-03T14:05:00Z",
+  }),
   url: z.string().url().max(2048).nullish(),
   country: z
     .string()
