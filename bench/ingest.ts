@@ -8,19 +8,13 @@
  * Prints a table; with --json the last line is `{"runs":[{"rows":…,"rowsPerSecond":…,"peakRssMb":…}]}`.
  * Figures only, no assertions (timed assertions make flaky tests).
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { writeMentionsCsv } from "../tests/factories/import-files";
+import { MENTIONS_CSV_MAPPING, writeMentionsCsv } from "../tests/factories/import-files";
+import { measure, migrateFreshSqlite, option, printTable, runChild } from "./lib/child-runs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 
 interface Run {
   rows: number;
@@ -37,13 +31,7 @@ async function child(rows: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "pulse-bench-ingest-"));
   try {
     const databaseUrl = `file:${path.join(dir, "bench.db")}`;
-    const migrated = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      encoding: "utf8",
-    });
-    if (migrated.status !== 0)
-      throw new Error(`migrate deploy failed:\n${migrated.stdout}${migrated.stderr}`);
+    migrateFreshSqlite(databaseUrl);
     const file = path.join(dir, "mentions.csv");
     // 1% broken rows, as in the integration test: the bench measures the error path too.
     const generated = await writeMentionsCsv(file, rows, { brokenEvery: 100 });
@@ -63,30 +51,13 @@ async function child(rows: number): Promise<void> {
       data: { domain: "bench.myshopify.com", name: "Bench", timezone: "Europe/Paris" },
     });
     const sourceId = await ensureFileImportSource(shop.id);
-    const mapping = {
-      date: "date",
-      platform: "platform",
-      author: "author",
-      reach: "reach",
-      text: "text",
-      url: "url",
-      country: "country",
-      language: "language",
-    };
-
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 25);
-    const started = performance.now();
-    const result = await runImport(shop.id, sourceId, file, mapping, {
-      fileName: "mentions.csv",
-      dateOrder: "day-first",
-      now: new Date("2026-11-28T00:00:00Z"),
-    });
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+    const { result, seconds, peakRssMb } = await measure(() =>
+      runImport(shop.id, sourceId, file, MENTIONS_CSV_MAPPING, {
+        fileName: "mentions.csv",
+        dateOrder: "day-first",
+        now: new Date("2026-11-28T00:00:00Z"),
+      }),
+    );
     if (result.status !== "succeeded" || result.rowsImported !== generated.goodRows) {
       throw new Error(
         `import incomplete: ${JSON.stringify({ ...result, errors: result.errors.slice(0, 5) })}`,
@@ -98,7 +69,7 @@ async function child(rows: number): Promise<void> {
       csvMb: Math.round(csvMb * 10) / 10,
       seconds: Math.round(seconds * 100) / 100,
       rowsPerSecond: Math.round(rows / seconds),
-      peakRssMb: Math.round((peakRss / 1024 / 1024) * 10) / 10,
+      peakRssMb,
       imported: result.rowsImported,
       failed: result.rowsFailed,
     };
@@ -116,16 +87,7 @@ async function main(): Promise<void> {
   const asJson = args.includes("--json");
   const runs: Run[] = [];
   for (const rows of sizes) {
-    const result = spawnSync(
-      process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), "--child", String(rows)],
-      { cwd: root, encoding: "utf8", env: process.env, maxBuffer: 16 * 1024 * 1024 },
-    );
-    const last = result.stdout.trim().split("\n").at(-1) ?? "";
-    if (result.status !== 0 || !last.startsWith("{")) {
-      throw new Error(`bench child for ${rows} rows failed:\n${result.stdout}${result.stderr}`);
-    }
-    runs.push(JSON.parse(last) as Run);
+    runs.push(runChild<Run>(import.meta.url, ["--child", String(rows)], `${rows} rows`));
   }
 
   console.log(
@@ -135,10 +97,7 @@ async function main(): Promise<void> {
   const table = runs.map((r) =>
     [r.rows, r.csvMb, r.imported, r.failed, r.seconds, r.rowsPerSecond, r.peakRssMb].map(String),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
-  console.log(line(header));
-  for (const row of table) console.log(line(row));
+  printTable(header, table);
   if (asJson) {
     console.log(
       JSON.stringify({

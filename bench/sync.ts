@@ -8,19 +8,13 @@
  * Prints a table; with --json the last line is `{"runs":[{"variants":…,"locations":…,"seconds":…,"peakRssMb":…}]}`.
  * Figures only, no assertions (timed assertions make flaky tests).
  */
-import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
+import { measure, migrateFreshSqlite, option, printTable, runChild } from "./lib/child-runs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const VARIANTS_PER_PRODUCT = 5;
 
 interface Run {
@@ -96,13 +90,7 @@ async function child(variants: number, locations: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "pulse-bench-sync-"));
   try {
     const databaseUrl = `file:${path.join(dir, "bench.db")}`;
-    const migrated = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      encoding: "utf8",
-    });
-    if (migrated.status !== 0)
-      throw new Error(`migrate deploy failed:\n${migrated.stdout}${migrated.stderr}`);
+    migrateFreshSqlite(databaseUrl);
     const file = path.join(dir, "catalog.jsonl");
     const lines = await writeCatalogJsonl(file, variants, locations);
     const { statSync } = await import("node:fs");
@@ -130,15 +118,9 @@ async function child(variants: number, locations: number): Promise<void> {
       })),
     );
 
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 25);
-    const started = performance.now();
-    const result = await importCatalogJsonl(shop.id, fileJsonlLines(file), locationIds);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+    const { result, seconds, peakRssMb } = await measure(() =>
+      importCatalogJsonl(shop.id, fileJsonlLines(file), locationIds),
+    );
     if (result.skippedLines > 0 || result.levels !== variants * locations) {
       throw new Error(`import incomplete: ${JSON.stringify(result)}`);
     }
@@ -150,7 +132,7 @@ async function child(variants: number, locations: number): Promise<void> {
       jsonlMb: Math.round(jsonlMb * 10) / 10,
       seconds: Math.round(seconds * 100) / 100,
       linesPerSecond: Math.round(lines / seconds),
-      peakRssMb: Math.round((peakRss / 1024 / 1024) * 10) / 10,
+      peakRssMb,
     };
     console.log(JSON.stringify(run));
   } finally {
@@ -167,23 +149,13 @@ async function main(): Promise<void> {
   const asJson = args.includes("--json");
   const runs: Run[] = [];
   for (const variants of sizes) {
-    const result = spawnSync(
-      process.execPath,
-      [
-        ...process.execArgv,
-        fileURLToPath(import.meta.url),
-        "--child",
-        String(variants),
-        "--locations",
-        String(locations),
-      ],
-      { cwd: root, encoding: "utf8", env: process.env, maxBuffer: 16 * 1024 * 1024 },
+    runs.push(
+      runChild<Run>(
+        import.meta.url,
+        ["--child", String(variants), "--locations", String(locations)],
+        `${variants} variants`,
+      ),
     );
-    const last = result.stdout.trim().split("\n").at(-1) ?? "";
-    if (result.status !== 0 || !last.startsWith("{")) {
-      throw new Error(`bench child for ${variants} variants failed:\n${result.stdout}${result.stderr}`);
-    }
-    runs.push(JSON.parse(last) as Run);
   }
 
   console.log("Pulse full-sync import benchmark (CatalogBulk JSONL → SQLite, empty database)");
@@ -191,10 +163,7 @@ async function main(): Promise<void> {
   const rows = runs.map((r) =>
     [r.variants, r.locations, r.lines, r.jsonlMb, r.seconds, r.linesPerSecond, r.peakRssMb].map(String),
   );
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join("  ");
-  console.log(line(header));
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows);
   if (asJson) {
     console.log(
       JSON.stringify({

@@ -33,6 +33,18 @@ function gbkBytesOf(char: string, decoder: TextDecoder): number[] {
   return bytes;
 }
 
+/** The column of each import field in {@link writeMentionsCsv}'s header (the generic preset's mapping). */
+export const MENTIONS_CSV_MAPPING = {
+  date: "date",
+  platform: "platform",
+  author: "author",
+  reach: "reach",
+  text: "text",
+  url: "url",
+  country: "country",
+  language: "language",
+};
+
 export interface GeneratedCsv {
   /** Data rows written (good and broken). */
   rows: number;

@@ -5,23 +5,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { ensureFileImportSource, previewImport, runImport, startImport } from "~/services/file-import.server";
 import { fileImportJob } from "~/jobs/definitions/file-import.server";
-import { gbk, writeMentionsCsv } from "../../factories/import-files";
+import { gbk, MENTIONS_CSV_MAPPING, writeMentionsCsv } from "../../factories/import-files";
 import { createTestShop } from "../../factories/shop";
 
 const NOW = new Date("2026-11-28T04:00:00Z");
 const directory = mkdtempSync(path.join(tmpdir(), "pulse-import-test-"));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-const genericMapping = {
-  date: "date",
-  platform: "platform",
-  author: "author",
-  reach: "reach",
-  text: "text",
-  url: "url",
-  country: "country",
-  language: "language",
-};
+const genericMapping = MENTIONS_CSV_MAPPING;
 
 describe("file import", () => {
   it("imports 100k rows with 1% broken ones: good rows kept, broken ones reported by line; a re-import stores nothing twice", async () => {
