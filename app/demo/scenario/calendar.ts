@@ -4,6 +4,8 @@
  * between them goes through Intl so daylight-saving changes in America/New_York are honoured.
  */
 
+import { wallClockMs as wallClockMsUncached } from "../../domain/calendar/wall-clock";
+
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -42,42 +44,6 @@ export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
  */
 export function dayOfWeek(isoDate: string): number {
   return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** Wall-clock milliseconds (as if UTC) of an instant seen in `timeZone`, straight from Intl. */
-function wallClockMsUncached(instantMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
 }
 
 const dayOffsets = new Map<string, { startMs: number; endMs: number }>();

@@ -5,6 +5,8 @@
  * zone is wall-clock time in the shop's timezone.
  */
 
+import { wallClockMs } from "~/domain/calendar/wall-clock";
+
 /** Which number comes first in "03/11/2026": the day (most of the world) or the month (US). */
 export type DateOrder = "day-first" | "month-first";
 
@@ -164,7 +166,6 @@ function zoneOffsetMinutes(zone: string): number | null {
   return m[1] === "-" ? -minutes : minutes;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
 
 /** Offset of `timeZone` from UTC at an instant, in ms (positive east of UTC). */
@@ -173,30 +174,7 @@ function zoneOffsetMs(instant: number, timeZone: string): number {
   const key = `${timeZone}|${Math.floor(instant / 900_000)}`;
   const cached = offsetCache.get(key);
   if (cached !== undefined) return cached;
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = Number(part.value);
-  const asUtc = Date.UTC(
-    parts.year!,
-    parts.month! - 1,
-    parts.day!,
-    parts.hour!,
-    parts.minute!,
-    parts.second!,
-  );
+  const asUtc = wallClockMs(instant, timeZone);
   const offset = asUtc - (instant - (((instant % 1000) + 1000) % 1000));
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(key, offset);
