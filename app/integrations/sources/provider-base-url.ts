@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { env } from "~/config/env.server";
 
 /**
  * A zod schema for a provider base URL override (tests and demo point connectors at local fakes).
@@ -13,7 +14,7 @@ export function providerBaseUrl(officialHosts: readonly string[]) {
     .transform((value) => value.replace(/\/+$/, ""))
     .refine(
       (value) => {
-        if (process.env.NODE_ENV !== "production") return true;
+        if (env().nodeEnv !== "production") return true;
         const url = new URL(value);
         return url.protocol === "https:" && officialHosts.includes(url.host);
       },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { redditConnector, redditLinkToMention, type RedditLink } from "~/integrations/sources/reddit.server";
 import {
   decodeYoutubeEntities,
@@ -18,6 +18,13 @@ const link = (overrides: Partial<RedditLink> = {}): RedditLink => ({
   permalink: "/r/BuyItForLife/comments/a1/aurora_lamp_after_a_month/",
   subreddit: "BuyItForLife",
   ...overrides,
+});
+
+// The production rule reads NODE_ENV through env(); the test switches it without a full production config.
+const runtime = vi.hoisted(() => ({ nodeEnv: "test" as "test" | "production" }));
+vi.mock("~/config/env.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/config/env.server")>();
+  return { ...actual, env: () => ({ ...actual.env(), nodeEnv: runtime.nodeEnv }) };
 });
 
 describe("Reddit mapping", () => {
@@ -54,13 +61,12 @@ describe("Reddit mapping", () => {
 });
 
 describe("provider base URLs", () => {
-  const nodeEnv = process.env.NODE_ENV;
   afterEach(() => {
-    process.env.NODE_ENV = nodeEnv;
+    runtime.nodeEnv = "test";
   });
 
   it("only the providers' own https hosts are accepted in production, so a saved config cannot redirect credentials", () => {
-    process.env.NODE_ENV = "production";
+    runtime.nodeEnv = "production";
     expect(redditConnector.configSchema.safeParse({ apiBaseUrl: "http://127.0.0.1:9999" }).success).toBe(
       false,
     );
