@@ -26,6 +26,7 @@ import {
   Page,
   Select,
   Text,
+  TextField,
 } from "@shopify/polaris";
 import { useEffect, useMemo, useState } from "react";
 import { z } from "zod";
@@ -52,8 +53,10 @@ import {
   recentImportRuns,
   removeStaleUploads,
   startImport,
+  type ImportPreview,
   type ImportRunView,
 } from "~/services/file-import.server";
+import { downloadImportFile } from "~/services/import-download.server";
 
 /** Uploads are saved as `<uuid>.<ext>`; the token the page sends back must be exactly that. */
 const TOKEN = /^[0-9a-f-]{36}\.(csv|tsv|txt|jsonl|ndjson|json)$/;
@@ -121,6 +124,29 @@ type ActionResult =
       errors?: string[];
     };
 
+/** The mapping step for a stored file: the same answer for an upload and a download. */
+function mappingStep(token: string, p: ImportPreview): Extract<ActionResult, { step: "mapping" }> {
+  return {
+    step: "mapping",
+    token,
+    preview: {
+      fileName: p.fileName,
+      sizeBytes: p.sizeBytes,
+      encoding: p.encoding.encoding,
+      delimiter: p.delimiter,
+      headerRowIndex: p.headerRowIndex,
+      header: p.header,
+      rows: p.rows,
+      presetId: p.presetId,
+      mapping: p.mapping,
+      dateOrder: p.dateOrder,
+      mappingsByPreset: Object.fromEntries(
+        IMPORT_PRESETS.map((preset) => [preset.id, suggestMapping(p.header, preset)]),
+      ),
+    },
+  };
+}
+
 export const action = async ({ request }: ActionFunctionArgs): Promise<ActionResult | Response> => {
   const context = await requireAdmin(request);
   const directory = await importDirectoryOf(context.shopId);
@@ -163,29 +189,18 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
       await rm(filePath, { force: true });
       return { step: "upload", error: preview.error };
     }
-    const p = preview.preview;
-    return {
-      step: "mapping",
-      token,
-      preview: {
-        fileName: p.fileName,
-        sizeBytes: p.sizeBytes,
-        encoding: p.encoding.encoding,
-        delimiter: p.delimiter,
-        headerRowIndex: p.headerRowIndex,
-        header: p.header,
-        rows: p.rows,
-        presetId: p.presetId,
-        mapping: p.mapping,
-        dateOrder: p.dateOrder,
-        mappingsByPreset: Object.fromEntries(
-          IMPORT_PRESETS.map((preset) => [preset.id, suggestMapping(p.header, preset)]),
-        ),
-      },
-    };
+    return mappingStep(token, preview.preview);
   }
 
   const form = Object.fromEntries(await request.formData());
+  if (form.intent === "url") {
+    const url = typeof form.url === "string" ? form.url.trim() : "";
+    if (!url) return { step: "upload", error: "Enter the address of the file, starting with https://." };
+    await removeStaleUploads(context.shopId);
+    const downloaded = await downloadImportFile(context.shopId, url);
+    if (!downloaded.ok) return { step: "upload", error: downloaded.error };
+    return mappingStep(downloaded.token, downloaded.preview);
+  }
   if (form.intent === "cancel" && typeof form.token === "string" && TOKEN.test(form.token)) {
     await rm(path.join(directory, form.token), { force: true });
     return redirect("/app/sources/import");
@@ -257,7 +272,9 @@ function UploadStep({ error, maxUploadBytes }: { error: string | null; maxUpload
   const submit = useSubmit();
   const navigation = useNavigation();
   const [file, setFile] = useState<File | null>(null);
+  const [url, setUrl] = useState("");
   const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  const downloading = navigation.state === "submitting" && navigation.formData?.get("intent") === "url";
 
   const upload = () => {
     if (!file) return;
@@ -300,6 +317,29 @@ function UploadStep({ error, maxUploadBytes }: { error: string | null; maxUpload
             {t("import.upload.submit")}
           </Button>
         </InlineStack>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (url.trim()) submit({ intent: "url", url: url.trim() }, { method: "post" });
+          }}
+        >
+          <BlockStack gap="200">
+            <TextField
+              label={t("import.url.label")}
+              type="url"
+              autoComplete="off"
+              placeholder={t("import.url.placeholder")}
+              helpText={t("import.url.help")}
+              value={url}
+              onChange={setUrl}
+              connectedRight={
+                <Button submit disabled={!url.trim() || uploading} loading={downloading}>
+                  {t("import.url.submit")}
+                </Button>
+              }
+            />
+          </BlockStack>
+        </form>
       </BlockStack>
     </Card>
   );
