@@ -21,6 +21,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { env } from "~/config/env.server";
 import { formatBytes } from "~/integrations/sources/file-import/errors";
 import { DEFAULT_MAX_IMPORT_BYTES } from "~/integrations/sources/file-import/reader";
 import { assertPublicUrl, UnsafeUrlError, type HostResolver } from "~/integrations/sources/url-guard.server";
@@ -41,7 +42,7 @@ export interface DownloadImportOptions {
   resolve?: HostResolver;
   /**
    * Tests only: maps the approved public address to the address actually dialled (a local test
-   * server). Honoured only when NODE_ENV is "test"; anywhere else passing it is an error, so
+   * server). Honoured only when NODE_ENV is "test" (read through env()); anywhere else passing it is an error, so
    * production code cannot route a request around the guard. The guard still runs on every hop
    * first: a URL or redirect to a private address is refused before this is consulted.
    */
@@ -162,7 +163,7 @@ export async function downloadImportFile(
   rawUrl: string,
   options: DownloadImportOptions = {},
 ): Promise<DownloadImportResult> {
-  if (options.testDialOverride && process.env.NODE_ENV !== "test")
+  if (options.testDialOverride && env().nodeEnv !== "test")
     throw new Error("testDialOverride is only allowed in tests (NODE_ENV=test).");
   const maxBytes = Math.min(options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_IMPORT_BYTES);
   const timeoutMs = options.timeoutMs ?? IMPORT_DOWNLOAD_TIMEOUT_MS;

@@ -8,6 +8,13 @@ import { importDirectoryOf } from "~/services/file-import.server";
 import { downloadImportFile, type DownloadImportOptions } from "~/services/import-download.server";
 import { createTestShop } from "../../factories/shop";
 
+// The dial override is refused outside tests; one test switches NODE_ENV (read through env()).
+const runtime = vi.hoisted(() => ({ nodeEnv: "test" as "test" | "production" }));
+vi.mock("~/config/env.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("~/config/env.server")>();
+  return { ...actual, env: () => ({ ...actual.env(), nodeEnv: runtime.nodeEnv }) };
+});
+
 // The route authenticates through requireAdmin; here it answers for the shop each test creates.
 const shell = vi.hoisted(() => ({ shopId: "" }));
 vi.mock("~/services/admin-context.server", () => ({
@@ -219,13 +226,13 @@ describe("import a file from a URL", () => {
 
   it("honours the test dial override only under NODE_ENV=test", async () => {
     const { shop, stored } = await shopWithEmptyFolder();
-    vi.stubEnv("NODE_ENV", "production");
+    runtime.nodeEnv = "production";
     try {
       await expect(
         downloadImportFile(shop.id, `http://${FILES_HOST}:${port}/export.csv`, testOptions),
       ).rejects.toThrow("only allowed in tests");
     } finally {
-      vi.unstubAllEnvs();
+      runtime.nodeEnv = "test";
     }
     expect(await stored()).toEqual([]);
   });
