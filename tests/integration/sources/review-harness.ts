@@ -3,28 +3,19 @@
  * (through its run context) and the fake server read, so pacing and Retry-After are checked on
  * simulated time without waiting; and a helper that drains a connector's pages.
  */
-import type { ConnectorPage, ConnectorRunContext } from "~/integrations/sources/types";
+import type { ConnectorRunContext } from "~/integrations/sources/types";
 import { db } from "~/db.server";
 import { encryptCredentials } from "~/integrations/sources/secrets.server";
+import { virtualClock as clockStartingAt } from "./virtual-clock";
+
+export { collectPages } from "./virtual-clock";
 
 export const FIXED_NOW = new Date("2026-11-28T12:00:00.000Z");
 export const DAY_MS = 86_400_000;
 
 /** A clock that only moves when the code under test sleeps (or the test advances it). */
 export function virtualClock(start: Date = FIXED_NOW) {
-  let nowMs = start.getTime();
-  const sleeps: number[] = [];
-  return {
-    now: () => new Date(nowMs),
-    sleep: async (ms: number) => {
-      sleeps.push(ms);
-      nowMs += Math.max(0, ms);
-    },
-    advance(ms: number) {
-      nowMs += ms;
-    },
-    sleeps,
-  };
+  return clockStartingAt(start.toISOString());
 }
 export type VirtualClock = ReturnType<typeof virtualClock>;
 
@@ -52,15 +43,6 @@ export function runContext<Credentials, Config, Cursor>(
     now: clock.now,
     sleep: clock.sleep,
   };
-}
-
-/** Reads every page a pull yields. */
-export async function collectPages<Cursor>(
-  pages: AsyncIterable<ConnectorPage<Cursor>>,
-): Promise<ConnectorPage<Cursor>[]> {
-  const out: ConnectorPage<Cursor>[] = [];
-  for await (const page of pages) out.push(page);
-  return out;
 }
 
 /** A source row of the given kind for a shop (the ingestion pipeline needs one). */
