@@ -12,6 +12,7 @@ import {
   type SentimentWeek,
   type VariantRecord,
 } from "~/domain/inventory";
+import { createPrng } from "~/demo/scenario/prng";
 
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
@@ -27,14 +28,7 @@ const REGIONS = ["US-East", "US-West", "EU", "UK", "APAC"];
 
 /** Mulberry32: small, fast, seeded; the same input on every run and machine. */
 function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }
 
 function weekStart(week: number): string {

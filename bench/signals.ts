@@ -16,6 +16,7 @@ import {
   type ScoredMention,
   type SentimentLabel,
 } from "~/domain/signals";
+import { createPrng } from "~/demo/scenario/prng";
 
 const args = process.argv.slice(2);
 const asJson = args.includes("--json");
@@ -56,14 +57,7 @@ const WEEK_MS = 7 * 86_400_000;
 
 /** mulberry32: a tiny, fast, seeded PRNG so every run produces the same mentions. */
 function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  return createPrng(seed).next;
 }
 
 const random = mulberry32(20_261_118);

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { createPrng } from "~/demo/scenario/prng";
 
 /** Faults a test or the demo can queue; each is consumed by the next request to the API. */
 export type ReviewAppFault =
@@ -173,12 +174,5 @@ export function answerFault(
 
 /** Deterministic pseudo-random numbers (mulberry32) so seeds are the same on every run. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }

@@ -13,17 +13,11 @@ import {
   type ReplayDataset,
   type DailyUnitsRow,
 } from "~/domain/inventory/backtest";
+import { createPrng } from "~/demo/scenario/prng";
 
 /** Mulberry32, so every run sees the same "noise". */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }
 
 /** Poisson draw by inversion (small means only). */

@@ -3,17 +3,11 @@
  * sales in the past, and one whose influencer-driven spikes never moved sales.
  */
 import type { PlanningInput, SalesHistory, SentimentWeek } from "~/domain/inventory";
+import { createPrng } from "~/demo/scenario/prng";
 
 /** Mulberry32: a tiny seeded PRNG, so every run sees the same "noise". */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }
 
 export const NOW = new Date("2025-06-30T06:00:00Z");
