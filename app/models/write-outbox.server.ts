@@ -104,10 +104,11 @@ export function pendingOutboxRows(shopId: string, now: Date, take: number): Prom
   });
 }
 
-/** Shops with writes waiting (the periodic sweep enqueues a dispatch for each). */
+/** Installed shops with writes waiting (the periodic sweep enqueues a dispatch for each). */
 export async function shopsWithQueuedWrites(): Promise<string[]> {
   const rows = await db().writeOutbox.findMany({
-    where: { status: { in: ["pending", "sending"] } },
+    // An uninstalled shop's writes cannot be sent (its token is gone); they wait for a reinstall.
+    where: { status: { in: ["pending", "sending"] }, shop: { uninstalledAt: null } },
     select: { shopId: true },
     distinct: ["shopId"],
   });

@@ -4,6 +4,7 @@ import { approveRecommendation } from "~/services/approvals.server";
 import { dispatchWriteOutbox, MAX_CHANGES_PER_CALL } from "~/services/inventory-writes.server";
 import { ensureMetafieldDefinitions, setProductSentimentMetafields } from "~/services/metafields.server";
 import { runFullSync } from "~/services/store-sync.server";
+import { shopsWithQueuedWrites } from "~/models/write-outbox.server";
 import { syncFixture, wideCatalogue } from "./harness";
 
 /** A synced demo store and a helper that creates proposed recommendations on its levels. */
@@ -59,6 +60,17 @@ async function writeFixture(options: { seed?: NonNullable<Parameters<typeof sync
 }
 
 describe("approved writes", () => {
+  it("the periodic sweep finds shops with waiting writes, but not an uninstalled one", async () => {
+    const { shop, levels, propose, actor } = await writeFixture();
+    const rec = await propose(levels[0]!);
+    await approveRecommendation(shop.id, rec.id, actor);
+    expect(await shopsWithQueuedWrites()).toEqual([shop.id]);
+
+    await db().shop.update({ where: { id: shop.id }, data: { uninstalledAt: new Date() } });
+    expect(await shopsWithQueuedWrites()).toEqual([]);
+    expect(await db().writeOutbox.count({ where: { shopId: shop.id, status: "pending" } })).toBe(1);
+  });
+
   it("approval moves the recommendation and queues its write in one step; the dispatcher sends it once", async () => {
     const { store, shop, admin, levels, propose, actor } = await writeFixture();
     const level = levels[0]!;
