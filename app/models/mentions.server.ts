@@ -64,41 +64,46 @@ export async function saveMentionScores(
   ]);
 }
 
+/**
+ * The mentions that count toward a shop's own sentiment: a near-duplicate (the same text cross-posted)
+ * is linked to its original and not counted again; competitor mentions are kept apart for share of
+ * voice, not mixed into the shop's own sentiment.
+ */
+export const countedMentionWhere = {
+  duplicateOfId: null,
+  isCompetitor: false,
+} satisfies Prisma.MentionWhereInput;
+
+/** What aggregation and planning read of a mention and its score. */
+export const mentionWithScoreSelect = {
+  id: true,
+  productId: true,
+  variantId: true,
+  platform: true,
+  countryCode: true,
+  authorHash: true,
+  authorReachFollowers: true,
+  authorAccountAgeDays: true,
+  postedAt: true,
+  text: true,
+  score: {
+    select: {
+      scored: true,
+      polarity: true,
+      label: true,
+      aspects: true,
+      featureRequests: true,
+      authenticity: true,
+    },
+  },
+} satisfies Prisma.MentionSelect;
+
 /** Scored mentions of a shop posted at or after `from`, with what aggregation needs. */
 export function loadScoredMentions(shopId: string, from: Date) {
   return db().mention.findMany({
-    // A near-duplicate (the same text cross-posted) is linked to its original and not counted again;
-    // competitor mentions are kept apart for share of voice, not mixed into the shop's own sentiment.
-    where: {
-      shopId,
-      postedAt: { gte: from },
-      score: { isNot: null },
-      duplicateOfId: null,
-      isCompetitor: false,
-    },
+    where: { shopId, postedAt: { gte: from }, score: { isNot: null }, ...countedMentionWhere },
     orderBy: { postedAt: "asc" },
-    select: {
-      id: true,
-      productId: true,
-      variantId: true,
-      platform: true,
-      countryCode: true,
-      authorHash: true,
-      authorReachFollowers: true,
-      authorAccountAgeDays: true,
-      postedAt: true,
-      text: true,
-      score: {
-        select: {
-          polarity: true,
-          label: true,
-          aspects: true,
-          featureRequests: true,
-          authenticity: true,
-          scored: true,
-        },
-      },
-    },
+    select: mentionWithScoreSelect,
   });
 }
 

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { countedMentionWhere, mentionWithScoreSelect } from "~/models/mentions.server";
 
 // Reads for a planning cycle and for the backtest of a stored shop. Plain rows out; the planning
 // service and the backtest turn them into the inventory engine's input.
@@ -103,32 +104,11 @@ export function listPastDecisions(shopId: string, since: Date) {
   });
 }
 
-/** Mentions matched to a product, with their stored score when one exists. */
+/** Counted mentions matched to a product, with their stored score when one exists. */
 export function listMentionsWithScores(shopId: string) {
   return db().mention.findMany({
-    where: { shopId, productId: { not: null }, duplicateOfId: null },
-    select: {
-      id: true,
-      productId: true,
-      variantId: true,
-      platform: true,
-      countryCode: true,
-      authorHash: true,
-      authorReachFollowers: true,
-      authorAccountAgeDays: true,
-      postedAt: true,
-      text: true,
-      score: {
-        select: {
-          scored: true,
-          polarity: true,
-          label: true,
-          aspects: true,
-          featureRequests: true,
-          authenticity: true,
-        },
-      },
-    },
+    where: { shopId, productId: { not: null }, ...countedMentionWhere },
+    select: mentionWithScoreSelect,
     orderBy: { postedAt: "asc" },
   });
 }
