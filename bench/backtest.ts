@@ -15,6 +15,7 @@ import { PRODUCT_SPECS } from "~/demo/scenario/catalog";
 import { DEFAULT_SCENARIO_SEED, DEFAULT_SCENARIO_TODAY, generateScenario } from "~/demo/scenario";
 import {
   combinedSums,
+  committedOverstockUnits,
   compareRuns,
   metricsOf,
   noiseVerdict,
@@ -237,6 +238,8 @@ function row(name: string, led: string, p: ReplayMetrics, b: ReplayMetrics): str
 }
 
 interface TableInput {
+  /** Overstock the led groups' shelf held when measuring began (see committedOverstockUnits). */
+  committedLedOverstock: number | null;
   groups: GroupComparison[];
   led: { pulse: ReplayMetrics; blind: ReplayMetrics } | null;
   verdict: TargetVerdict | null;
@@ -265,6 +268,13 @@ function table(title: string, result: TableInput): void {
         `overstock units ${(v.overstockUnitsReduction * 100).toFixed(1)}% fewer (≥ 20%: ${v.overstockTargetMet ? "met" : "NOT met"}).`,
     );
   }
+  if (result.committedLedOverstock !== null && result.led) {
+    const blindOverstock = result.led.blind.overstockUnits;
+    const share = blindOverstock > 0 ? (result.committedLedOverstock / blindOverstock) * 100 : 0;
+    console.log(
+      `Of the blind policy's ${blindOverstock.toFixed(0)} overstock units on the sentiment-led scenarios, ${result.committedLedOverstock.toFixed(0)} (${share.toFixed(0)}%) come from the shelf these days start with: no decision taken from then on could remove them (the replay has no returns or transfers; cancelling only cuts units in transit).`,
+    );
+  }
   for (const [name, verdict] of result.noise) {
     console.log(
       `Noise bound (${name}): worst figure ${(verdict.worstDeterioration * 100).toFixed(1)}% worse than blind (≤ 5%: ${verdict.withinBound ? "met" : "NOT met"}).`,
@@ -290,7 +300,13 @@ function windowTable(
     const g = groups.find((x) => x.name === name);
     if (g) noise.set(name, noiseVerdict(g.pulse, g.blind));
   }
+  let committed = 0;
+  for (const trace of result.runs.blind.traces) {
+    if (dataset.groupOfProduct.get(trace.productId)?.sentimentLed)
+      committed += committedOverstockUnits(trace, options);
+  }
   return {
+    committedLedOverstock: anyLed ? committed : null,
     groups,
     led: anyLed ? { pulse: metricsOf(ledPulse), blind: metricsOf(ledBlind) } : null,
     verdict: anyLed ? sentimentLedVerdict(ledPulse, ledBlind) : null,
@@ -318,6 +334,7 @@ async function main(): Promise<void> {
   );
   console.log("");
   table(`All ${dataset.days} days (${Math.round(dataset.days / 7)} weeks):`, {
+    committedLedOverstock: null,
     groups: result.groups,
     led: result.sentimentLed,
     verdict: result.sentimentLed?.verdict ?? null,
@@ -365,6 +382,9 @@ async function main(): Promise<void> {
           stockoutTargetMet: verdict?.stockoutTargetMet ?? null,
           overstockUnitsReduction: verdict ? Math.round(verdict.overstockUnitsReduction * 1000) / 1000 : null,
           overstockTargetMet: verdict?.overstockTargetMet ?? null,
+          // Blind's overstock on the led scenarios that the shelf of the first measured day causes alone.
+          committedOverstockUnits:
+            headline?.committedLedOverstock != null ? Math.round(headline.committedLedOverstock) : null,
           noise: Object.fromEntries(
             [...noise].map(([name, v]) => [
               name,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  committedOverstockUnits,
   noiseVerdict,
   replayPolicy,
   runBacktest,
@@ -193,5 +194,56 @@ describe("seriesSums", () => {
     // Week end (day 6): 197 units against 56 × (8 units ÷ 7 days) = 64 units of cover.
     expect(sums.overstockUnits).toBeCloseTo(197 - 56 * (8 / 7), 6);
     expect(sums.soldUnits).toBe(6);
+  });
+});
+
+describe("committedOverstockUnits", () => {
+  it("counts what the shelf of the first measured day causes on its own, and never exceeds the run's overstock", () => {
+    const base = syntheticDataset({ weeks: 12 });
+    // The first series opens with far more than eight weeks of its demand.
+    const dataset: ReplayDataset = {
+      ...base,
+      series: base.series.map((s, i) => (i === 0 ? { ...s, openingStockUnits: 400 } : s)),
+    };
+    const run = replayPolicy(dataset, "blind");
+    for (const from of [0, 14, 35, 83]) {
+      for (const trace of run.traces) {
+        const committed = committedOverstockUnits(trace, { measureFromDay: from });
+        // Arrivals only add to the shelf, so the committed part is a floor of the measured overstock.
+        expect(committed).toBeLessThanOrEqual(
+          seriesSums(trace, { measureFromDay: from }).overstockUnits + 1e-9,
+        );
+        expect(committed).toBeGreaterThanOrEqual(0);
+      }
+    }
+    // 400 units against a few a day: the opening shelf alone is overstock from the first week end.
+    const first = run.traces[0] as SeriesTrace;
+    expect(committedOverstockUnits(first, { measureFromDay: 0 })).toBeGreaterThan(0);
+  });
+
+  it("is the whole overstock when nothing arrives after the first measured day", () => {
+    const days = 14;
+    const demand = Float64Array.from({ length: days }, () => 1);
+    const closing = Float64Array.from({ length: days }, (_, d) => 100 - (d + 1));
+    const opening = Float64Array.from({ length: days }, (_, d) => 100 - d);
+    const trace: SeriesTrace = {
+      variantId: "v",
+      productId: "p",
+      locationId: "l",
+      demandUnits: demand,
+      soldUnits: Float64Array.from(demand),
+      receivedUnits: new Float64Array(days),
+      orderedUnits: new Float64Array(days),
+      cancelledUnits: new Float64Array(days),
+      openingStockUnits: opening,
+      closingStockUnits: closing,
+      outstandingUnits: 0,
+      initialStockUnits: 100,
+    };
+    // Week ends on days 6 and 13: 93 and 86 units against 56 units of cover (1 a day).
+    expect(committedOverstockUnits(trace)).toBeCloseTo(93 - 56 + (86 - 56), 9);
+    expect(committedOverstockUnits(trace)).toBeCloseTo(seriesSums(trace).overstockUnits, 9);
+    expect(committedOverstockUnits(trace, { measureFromDay: 7 })).toBeCloseTo(86 - 56, 9);
+    expect(committedOverstockUnits(trace, { measureFromDay: days })).toBe(0);
   });
 });
