@@ -30,6 +30,16 @@ export function decodeEncryptionKey(value: string): Buffer | null {
   return bytes.length === 32 ? bytes : null;
 }
 
+/** Default PULSE_IMPORT_MAX_BYTES: 1 GB (the same value as the reader's DEFAULT_MAX_IMPORT_BYTES). */
+export const DEFAULT_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
+
+// Digits only: z.coerce.number() would also take "1e9", "0x400" or "1.5", which nobody means as a byte count.
+const importMaxBytes = z
+  .string()
+  .regex(/^[1-9][0-9]*$/, "must be a positive whole number of bytes (for example 1073741824 for 1 GB)")
+  .transform(Number)
+  .refine(Number.isSafeInteger, { message: "is too large (at most 9007199254740991 bytes)" });
+
 const encryptionKey = z.string().refine((v) => decodeEncryptionKey(v) !== null, {
   message: "must be 32 bytes encoded as base64 or 64 hex digits (generate one with: openssl rand -base64 32)",
 });
@@ -63,6 +73,7 @@ const rawSchema = z.object({
   PULSE_ENCRYPTION_KEY: encryptionKey.optional(),
   PULSE_ENCRYPTION_KEY_PREVIOUS: encryptionKey.optional(),
   PULSE_JOB_RUNNER: z.enum(["inprocess", "pgboss", "off"]).default("inprocess"),
+  PULSE_IMPORT_MAX_BYTES: importMaxBytes.default(String(DEFAULT_IMPORT_MAX_BYTES)),
   SMTP_URL: z.string().url().optional(),
   DIGEST_FROM: z
     .string()
@@ -102,6 +113,8 @@ function resolveEnv(raw: z.infer<typeof rawSchema>) {
       ? decodeEncryptionKey(raw.PULSE_ENCRYPTION_KEY_PREVIOUS)!
       : null,
     jobRunner: raw.PULSE_JOB_RUNNER,
+    /** Largest file the import page accepts (upload, download from a URL, and the import itself). */
+    importMaxBytes: raw.PULSE_IMPORT_MAX_BYTES,
     smtpUrl: raw.SMTP_URL,
     digestFrom: raw.DIGEST_FROM,
     digestOutboxDir: raw.DIGEST_OUTBOX_DIR,

@@ -32,6 +32,7 @@ import { useEffect, useMemo, useState } from "react";
 import { z } from "zod";
 import { useShell } from "~/components/AppShell";
 import { formatCount, formatDateTime } from "~/components/format";
+import { env } from "~/config/env.server";
 import type { MessageKey } from "~/i18n";
 import { formatBytes } from "~/integrations/sources/file-import/errors";
 import {
@@ -42,7 +43,6 @@ import {
 } from "~/integrations/sources/file-import/fields";
 import { suggestMapping } from "~/integrations/sources/file-import/mapping";
 import { IMPORT_PRESETS } from "~/integrations/sources/file-import/presets";
-import { DEFAULT_MAX_IMPORT_BYTES } from "~/integrations/sources/file-import/reader";
 import { columnMappingSchema } from "~/integrations/sources/file-import/settings";
 import { requireAdmin } from "~/services/admin-context.server";
 import {
@@ -81,7 +81,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     run: run ? clientRun(run) : null,
     recent: recent.map(clientRun),
     timezone: context.timezone,
-    maxUploadBytes: DEFAULT_MAX_IMPORT_BYTES,
+    maxUploadBytes: env().importMaxBytes,
   };
 };
 
@@ -153,6 +153,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
 
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     await removeStaleUploads(context.shopId);
+    const maxUploadBytes = env().importMaxBytes;
     let originalName = "";
     let token = "";
     let form: FormData;
@@ -162,7 +163,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
         unstable_createFileUploadHandler({
           directory,
           avoidFileConflicts: false,
-          maxPartSize: DEFAULT_MAX_IMPORT_BYTES,
+          maxPartSize: maxUploadBytes,
           filter: ({ name }) => name === "file",
           file: ({ filename }) => {
             originalName = path.basename(filename).slice(0, 255);
@@ -177,7 +178,7 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<ActionRes
       if (error instanceof MaxPartSizeExceededError)
         return {
           step: "upload",
-          error: `The file is larger than the ${formatBytes(DEFAULT_MAX_IMPORT_BYTES)} limit. Split it into smaller files and import each.`,
+          error: `The file is larger than the ${formatBytes(maxUploadBytes)} limit. Split it into smaller files and import each.`,
         };
       throw error;
     }

@@ -8,13 +8,13 @@ import { createReadStream } from "node:fs";
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Prisma } from "@prisma/client";
+import { env } from "~/config/env.server";
 import { ImportFileError, type RowError } from "~/integrations/sources/file-import/errors";
 import type { DateOrder } from "~/integrations/sources/file-import/dates";
 import { mappingProblems, type ColumnMapping } from "~/integrations/sources/file-import/mapping";
 import type { ImportSettings } from "~/integrations/sources/file-import/settings";
 import { IMPORT_PRESETS } from "~/integrations/sources/file-import/presets";
 import {
-  DEFAULT_MAX_IMPORT_BYTES,
   readImportBatches,
   sniffImportFile,
   type ImportSniff,
@@ -165,7 +165,22 @@ export async function startImport(
 ): Promise<{ ok: true; runId: string; queued: boolean } | { ok: false; errors: string[] }> {
   const problems = mappingProblems(input.mapping, null);
   if (problems.length > 0) return { ok: false, errors: problems };
-  const { size } = await stat(input.filePath);
+  // The upload is gone when its mapping step was cancelled (or swept as stale) and the page is
+  // submitted anyway, e.g. from a second tab: tell the merchant instead of failing with a 500.
+  const size = await stat(input.filePath).then(
+    (info) => info.size,
+    (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    },
+  );
+  if (size === null)
+    return {
+      ok: false,
+      errors: [
+        "The uploaded file is no longer on the server (the import was cancelled or waited more than a day). Upload it again.",
+      ],
+    };
   const run = await insertImportRun({
     shopId,
     sourceId: input.sourceId,
@@ -275,7 +290,7 @@ export async function runImport(
     const problems = mappingProblems(mapping, null);
     if (problems.length > 0) throw new ImportFileError(problems.join(" "));
     const { size } = await stat(filePath);
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+    const maxBytes = options.maxBytes ?? env().importMaxBytes;
     if (size === 0) throw ImportFileError.empty();
     if (size > maxBytes) throw ImportFileError.tooLarge(maxBytes);
     const sniff = await sniffImportFile(createReadStream(filePath, { end: 64 * 1024 - 1 }), {

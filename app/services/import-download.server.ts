@@ -23,7 +23,6 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { env } from "~/config/env.server";
 import { formatBytes } from "~/integrations/sources/file-import/errors";
-import { DEFAULT_MAX_IMPORT_BYTES } from "~/integrations/sources/file-import/reader";
 import { assertPublicUrl, UnsafeUrlError, type HostResolver } from "~/integrations/sources/url-guard.server";
 import { importDirectoryOf, previewImport, type ImportPreview } from "~/services/file-import.server";
 
@@ -165,7 +164,8 @@ export async function downloadImportFile(
 ): Promise<DownloadImportResult> {
   if (options.testDialOverride && env().nodeEnv !== "test")
     throw new Error("testDialOverride is only allowed in tests (NODE_ENV=test).");
-  const maxBytes = Math.min(options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES, DEFAULT_MAX_IMPORT_BYTES);
+  const uploadLimitBytes = env().importMaxBytes;
+  const maxBytes = Math.min(options.maxBytes ?? uploadLimitBytes, uploadLimitBytes);
   const timeoutMs = options.timeoutMs ?? IMPORT_DOWNLOAD_TIMEOUT_MS;
   const directory = await importDirectoryOf(shopId);
   const controller = new AbortController();

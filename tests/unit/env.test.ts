@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "~/config/env.server";
+import { DEFAULT_IMPORT_MAX_BYTES, env, EnvError, parseEnv, resetEnvCache } from "~/config/env.server";
+import { DEFAULT_MAX_IMPORT_BYTES } from "~/integrations/sources/file-import/reader";
 
 const realStore = {
   SHOPIFY_API_KEY: "key",
@@ -71,5 +72,50 @@ describe("parseEnv", () => {
   it("refuses the pg-boss runner on SQLite", () => {
     const result = parseEnv({ ...realStore, PULSE_JOB_RUNNER: "pgboss" });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("PULSE_IMPORT_MAX_BYTES", () => {
+  it("defaults to 1 GB, the reader's own limit, when unset or empty", () => {
+    for (const value of [undefined, ""]) {
+      const result = parseEnv({ ...realStore, PULSE_IMPORT_MAX_BYTES: value });
+      expect(result.ok && result.value.importMaxBytes).toBe(1024 * 1024 * 1024);
+    }
+    expect(DEFAULT_IMPORT_MAX_BYTES).toBe(DEFAULT_MAX_IMPORT_BYTES);
+  });
+
+  it.each([
+    ["1", 1],
+    ["5242880", 5 * 1024 * 1024],
+    ["10737418240", 10 * 1024 * 1024 * 1024],
+  ])("accepts %s bytes", (value, bytes) => {
+    const result = parseEnv({ ...realStore, PULSE_IMPORT_MAX_BYTES: value });
+    expect(result.ok && result.value.importMaxBytes).toBe(bytes);
+  });
+
+  it.each(["0", "-5", "1.5", "1e9", "0x400", "1GB", "1 000", "abc", "007", "99999999999999999999"])(
+    "refuses %s with a message naming the variable",
+    (value) => {
+      const result = parseEnv({ ...realStore, PULSE_IMPORT_MAX_BYTES: value });
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.error.join("\n")).toMatch(
+          /PULSE_IMPORT_MAX_BYTES: (must be a positive whole number of bytes|is too large)/,
+        );
+    },
+  );
+
+  it("stops start-up through env() with the variable named", () => {
+    const saved = process.env.PULSE_IMPORT_MAX_BYTES;
+    process.env.PULSE_IMPORT_MAX_BYTES = "zero";
+    resetEnvCache();
+    try {
+      expect(() => env()).toThrow(EnvError);
+      expect(() => env()).toThrow(/PULSE_IMPORT_MAX_BYTES: must be a positive whole number of bytes/);
+    } finally {
+      if (saved === undefined) delete process.env.PULSE_IMPORT_MAX_BYTES;
+      else process.env.PULSE_IMPORT_MAX_BYTES = saved;
+      resetEnvCache();
+    }
   });
 });

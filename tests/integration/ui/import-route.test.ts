@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetEnvCache } from "~/config/env.server";
 import { db } from "~/db.server";
 import { action, loader } from "~/routes/app.sources.import";
 import { importDirectoryOf } from "~/services/file-import.server";
@@ -120,5 +121,148 @@ describe("file import page", () => {
     });
     expect(result).toEqual({ step: "upload", error: expect.stringContaining("not understood") });
     expect(await db().importRun.count({ where: { shopId: shop.id } })).toBe(0);
+  });
+});
+
+describe("cancelling the mapping step", () => {
+  /** Uploads a file and returns its token (the name it waits under in the shop's import folder). */
+  async function pendingUpload(name: string): Promise<string> {
+    const uploaded = await upload(name, csv);
+    if (uploaded instanceof Response || uploaded.step !== "mapping")
+      throw new Error(JSON.stringify(uploaded));
+    return uploaded.token;
+  }
+
+  /** What was imported for the shop: runs, sources and mentions (all zero when nothing was). */
+  async function importedOf(shopId: string) {
+    return {
+      runs: await db().importRun.count({ where: { shopId } }),
+      sources: await db().source.count({ where: { shopId } }),
+      mentions: await db().mention.count({ where: { shopId } }),
+    };
+  }
+
+  it("removes the pending upload, keeps the shop's other uploads, and imports nothing", async () => {
+    const shop = await createTestShop();
+    shell.shopId = shop.id;
+    const cancelled = await pendingUpload("first.csv");
+    const kept = await pendingUpload("second.csv");
+    const directory = await importDirectoryOf(shop.id);
+    expect(readdirSync(directory).sort()).toEqual([cancelled, kept].sort());
+
+    const result = await post({ intent: "cancel", token: cancelled });
+
+    expect(result).toBeInstanceOf(Response);
+    expect((result as Response).status).toBe(302);
+    expect((result as Response).headers.get("Location")).toBe("/app/sources/import");
+    expect(readdirSync(directory)).toEqual([kept]);
+    // An upload stores no row (the ImportRun is created on "start"), so the file was all there was.
+    expect(await importedOf(shop.id)).toEqual({ runs: 0, sources: 0, mentions: 0 });
+  });
+
+  it("answers an unknown token with the same redirect and removes nothing", async () => {
+    const shop = await createTestShop();
+    shell.shopId = shop.id;
+    const kept = await pendingUpload("kept.csv");
+
+    const result = await post({ intent: "cancel", token: "00000000-0000-4000-8000-000000000000.csv" });
+
+    expect((result as Response).headers.get("Location")).toBe("/app/sources/import");
+    expect(readdirSync(await importDirectoryOf(shop.id))).toEqual([kept]);
+    expect(await importedOf(shop.id)).toEqual({ runs: 0, sources: 0, mentions: 0 });
+  });
+
+  it.each([
+    ["a path out of the folder", "../../../etc/passwd"],
+    ["a path into another folder", "../other-shop/00000000-0000-4000-8000-000000000000.csv"],
+    ["a name with another extension", "00000000-0000-4000-8000-000000000000.exe"],
+    ["an empty token", ""],
+  ])("handles %s without throwing or touching pending uploads", async (_case, token) => {
+    const shop = await createTestShop();
+    shell.shopId = shop.id;
+    const kept = await pendingUpload("kept.csv");
+
+    const result = await post({ intent: "cancel", token });
+
+    // Not a token the page ever sends: it falls through to the form check, which refuses it.
+    expect(result).toEqual({ step: "upload", error: expect.stringContaining("not understood") });
+    expect(readdirSync(await importDirectoryOf(shop.id))).toEqual([kept]);
+    expect(await importedOf(shop.id)).toEqual({ runs: 0, sources: 0, mentions: 0 });
+  });
+
+  it("handles a cancel without a token field", async () => {
+    const shop = await createTestShop();
+    shell.shopId = shop.id;
+    const kept = await pendingUpload("kept.csv");
+
+    const result = await post({ intent: "cancel" });
+
+    expect(result).toEqual({ step: "upload", error: expect.stringContaining("not understood") });
+    expect(readdirSync(await importDirectoryOf(shop.id))).toEqual([kept]);
+  });
+
+  it("cannot remove another shop's pending upload with its token", async () => {
+    const owner = await createTestShop();
+    shell.shopId = owner.id;
+    const token = await pendingUpload("owner.csv");
+    const other = await createTestShop();
+    shell.shopId = other.id;
+
+    const result = await post({ intent: "cancel", token });
+
+    expect((result as Response).headers.get("Location")).toBe("/app/sources/import");
+    expect(readdirSync(await importDirectoryOf(owner.id))).toEqual([token]);
+  });
+
+  it("does not import a cancelled upload when its start is sent afterwards (a stale tab)", async () => {
+    const shop = await createTestShop();
+    shell.shopId = shop.id;
+    const uploaded = await upload("late.csv", csv);
+    if (uploaded instanceof Response || uploaded.step !== "mapping")
+      throw new Error(JSON.stringify(uploaded));
+    await post({ intent: "cancel", token: uploaded.token });
+
+    const started = await post({
+      intent: "start",
+      token: uploaded.token,
+      fileName: uploaded.preview.fileName,
+      mapping: JSON.stringify(uploaded.preview.mapping),
+      dateOrder: "day-first",
+      presetId: uploaded.preview.presetId,
+      headerRowIndex: String(uploaded.preview.headerRowIndex),
+      delimiter: uploaded.preview.delimiter,
+    });
+
+    expect(started).toEqual({ step: "upload", error: expect.stringContaining("Upload it again") });
+    expect(await db().importRun.count({ where: { shopId: shop.id } })).toBe(0);
+    expect(await db().mention.count({ where: { shopId: shop.id } })).toBe(0);
+  });
+});
+
+describe("the configured size limit (PULSE_IMPORT_MAX_BYTES)", () => {
+  afterEach(() => {
+    delete process.env.PULSE_IMPORT_MAX_BYTES;
+    resetEnvCache();
+  });
+
+  it("is shown on the page and refuses a larger upload, stating the limit in KB/MB/GB", async () => {
+    process.env.PULSE_IMPORT_MAX_BYTES = "1024";
+    resetEnvCache();
+    const shop = await createTestShop();
+    shell.shopId = shop.id;
+
+    const page = await loader(args(new Request("http://localhost/app/sources/import")));
+    expect(page.maxUploadBytes).toBe(1024);
+
+    const result = await upload(
+      "big.csv",
+      `${csv}\n${"4,2026-11-03,x,https://x.example/4,padding,x,y,US\n".repeat(30)}`,
+    );
+    expect(result).toEqual({
+      step: "upload",
+      error: "The file is larger than the 1 KB limit. Split it into smaller files and import each.",
+    });
+    expect(await db().importRun.count({ where: { shopId: shop.id } })).toBe(0);
+    expect(readdirSync(await importDirectoryOf(shop.id))).toEqual([]);
   });
 });

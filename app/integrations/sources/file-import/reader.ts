@@ -14,7 +14,10 @@ import { detectPreset, KNOWN_HEADER_NAMES, normalizeHeader } from "./presets";
 
 export type ImportFormat = "csv" | "jsonl";
 
-/** Default upload limit: 1 GB. */
+/**
+ * Limit for callers that pass no `maxBytes`: 1 GB. The app passes the configured limit instead
+ * (`env().importMaxBytes`, from PULSE_IMPORT_MAX_BYTES, whose default is this same 1 GB).
+ */
 export const DEFAULT_MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 export const IMPORT_BATCH_ROWS = 1000;
 const PREVIEW_ROWS = 20;
