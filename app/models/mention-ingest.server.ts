@@ -183,9 +183,12 @@ export async function deleteMentionsPostedBefore(shopId: string, before: Date): 
   return result.count;
 }
 
-/** Installed shops with their settings (for the retention purge). */
+/** Installed shops with their settings and time zone (for the retention purge). */
 export function listInstalledShopSettings() {
-  return db().shop.findMany({ where: { uninstalledAt: null }, select: { id: true, settings: true } });
+  return db().shop.findMany({
+    where: { uninstalledAt: null },
+    select: { id: true, settings: true, timezone: true },
+  });
 }
 
 /** A shop's mentions written by any of the author hashes (for customers/data_request). */
@@ -197,11 +200,19 @@ export function findMentionsByAuthorHashes(shopId: string, authorHashes: readonl
   });
 }
 
-/** Deletes a shop's mentions by any of the author hashes (customers/redact); returns how many. */
+/**
+ * Deletes a shop's mentions by any of the author hashes (customers/redact); returns how many and
+ * when the earliest of them was posted (where the weekly signals they counted in start), read in the
+ * same transaction as the delete.
+ */
 export async function deleteMentionsByAuthorHashes(
   shopId: string,
   authorHashes: readonly string[],
-): Promise<number> {
-  const result = await db().mention.deleteMany({ where: { shopId, authorHash: { in: [...authorHashes] } } });
-  return result.count;
+): Promise<{ deleted: number; earliestPostedAt: Date | null }> {
+  const where = { shopId, authorHash: { in: [...authorHashes] } };
+  return db().$transaction(async (tx) => {
+    const earliest = await tx.mention.aggregate({ where, _min: { postedAt: true } });
+    const result = await tx.mention.deleteMany({ where });
+    return { deleted: result.count, earliestPostedAt: earliest._min.postedAt };
+  });
 }

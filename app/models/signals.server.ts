@@ -18,6 +18,15 @@ export async function replaceWeeklySignals(
   });
 }
 
+/**
+ * Deletes a shop's weekly signals of the ISO weeks before `week` (exclusive) and returns how many
+ * rows went. Weeks are zero-padded (`2026-W05`), so string order is week order across years.
+ */
+export async function deleteWeeklySignalsBefore(shopId: string, week: string): Promise<number> {
+  const result = await db().signalWeekly.deleteMany({ where: { shopId, week: { lt: week } } });
+  return result.count;
+}
+
 export function countWeeklySignals(shopId: string) {
   return db().signalWeekly.count({ where: { shopId } });
 }

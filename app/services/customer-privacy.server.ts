@@ -3,6 +3,7 @@ import { hashAuthor } from "~/domain/listening/authorHash";
 import { getShop } from "~/models/catalog.server";
 import { deleteMentionsByAuthorHashes, findMentionsByAuthorHashes } from "~/models/mention-ingest.server";
 import { recordAuditEvent } from "~/models/shops.server";
+import { recomputeWeeklySignals } from "~/services/signals.server";
 
 /**
  * The personal data Pulse can hold about a shop's customer: reviews they wrote. Review connectors
@@ -101,25 +102,54 @@ export async function answerCustomerDataRequest(
   return { mentions: exported.length };
 }
 
-/** customers/redact: deletes the customer's mentions (their scores go with them) and records how many. */
+/**
+ * customers/redact: deletes the customer's mentions (their scores go with them), then recomputes the
+ * weekly signals from the week of the earliest deleted mention on, so no stored aggregate still
+ * counts them (volume, shares, influencer hashes, unmet-need wording). Records both in the audit
+ * event `compliance.customer_redact`.
+ *
+ * The recompute runs inline, not as a job: the queue refuses uninstalled shops, and customers/redact
+ * can arrive for one at any time (it touches only Pulse's database, never Shopify). It is not
+ * narrowed to the customer's products: authenticity (duplicates, bursts) is assessed across the
+ * shop's mentions, so removing one can change the trust, and so the rows, of other products, and the
+ * following weeks' baselines include the deleted week; `recomputeWeeklySignals` covers both.
+ *
+ * @example
+ * await redactCustomer(shop.id, { customer: { id: 7, email: "mia@example.com" } }, webhookId);
+ * // { mentionsDeleted: 2, signalWeeksRecomputed: 3 }
+ */
 export async function redactCustomer(
   shopId: string,
   payload: unknown,
   webhookId: string,
-): Promise<{ mentionsDeleted: number }> {
+  options: { now?: () => Date } = {},
+): Promise<{ mentionsDeleted: number; signalWeeksRecomputed: number }> {
   const shop = await getShop(shopId);
-  if (!shop) return { mentionsDeleted: 0 };
+  if (!shop) return { mentionsDeleted: 0, signalWeeksRecomputed: 0 };
   const parsed = compliancePayload.safeParse(payload);
   const customer = parsed.success ? (parsed.data.customer ?? {}) : {};
   const hashes = customerAuthorHashes(shop.authorSalt, customer);
-  const mentionsDeleted = hashes.length > 0 ? await deleteMentionsByAuthorHashes(shopId, hashes) : 0;
+  const { deleted: mentionsDeleted, earliestPostedAt } =
+    hashes.length > 0
+      ? await deleteMentionsByAuthorHashes(shopId, hashes)
+      : { deleted: 0, earliestPostedAt: null };
+  const run = earliestPostedAt
+    ? await recomputeWeeklySignals(shopId, { from: earliestPostedAt, now: options.now ?? (() => new Date()) })
+    : null;
+  const signalWeeksRecomputed = run?.weeks ?? 0;
   await recordAuditEvent({
     shopId,
     actor: "shopify",
     action: "compliance.customer_redact",
     subjectType: "Customer",
     subjectId: String(customer.id ?? ""),
-    details: { webhookId, personalDataHeld: mentionsDeleted > 0, mentionsDeleted },
+    details: {
+      webhookId,
+      personalDataHeld: mentionsDeleted > 0,
+      mentionsDeleted,
+      signalWeeksRecomputed,
+      signalWeeksFrom: run?.fromWeek ?? null,
+    },
   });
-  return { mentionsDeleted };
+  return { mentionsDeleted, signalWeeksRecomputed };
 }

@@ -23,6 +23,8 @@ const HISTORY_WEEKS = 9;
 
 export interface SignalRun {
   fromWeek: string | null;
+  /** How many ISO weeks' rows were replaced (fromWeek through the current week). */
+  weeks: number;
   mentions: number;
   rows: number;
   authenticityChanged: number;
@@ -33,22 +35,33 @@ export interface SignalRun {
  * everything): reloads the scored mentions of those weeks plus nine weeks of history, re-assesses
  * authenticity over that window (duplicates and bursts are relative to other mentions, so a new
  * mention can change an older one's trust), aggregates, and replaces the affected weeks' rows.
+ * When mentions were deleted (customers/redact) and none are left from `from` on, the weeks from
+ * `from` on are still cleared, so no row keeps counting what was deleted.
+ *
+ * @example
+ * const run = await recomputeWeeklySignals(shopId, { from: new Date("2026-11-09T00:00:00Z"), now: () => new Date() });
+ * // run.fromWeek === "2026-W46"; run.weeks: that week through the current one
  */
 export async function recomputeWeeklySignals(
   shopId: string,
   options: { from: Date | null; now: () => Date },
 ): Promise<SignalRun> {
+  const nothing: SignalRun = { fromWeek: null, weeks: 0, mentions: 0, rows: 0, authenticityChanged: 0 };
   const shop = await getShop(shopId);
-  if (!shop) return { fromWeek: null, mentions: 0, rows: 0, authenticityChanged: 0 };
+  if (!shop) return nothing;
   const timeZone = shop.timezone;
   const historyStart = options.from
     ? new Date(options.from.getTime() - HISTORY_WEEKS * 7 * DAY_MS)
     : new Date(0);
   const stored = await loadScoredMentions(shopId, historyStart);
-  if (stored.length === 0) return { fromWeek: null, mentions: 0, rows: 0, authenticityChanged: 0 };
+  if (stored.length === 0 && !options.from) return nothing;
 
   const from = options.from ?? stored[0]!.postedAt;
   const fromOrdinal = isoWeekOrdinal(isoWeek(from, timeZone));
+  const currentOrdinal = isoWeekOrdinal(isoWeek(options.now(), timeZone));
+  const weeks = Array.from({ length: Math.max(0, currentOrdinal - fromOrdinal + 1) }, (_, i) =>
+    isoWeekFromOrdinal(fromOrdinal + i),
+  );
 
   const mentions: ScoredMention[] = stored.flatMap((m) =>
     m.score && m.score.scored
@@ -134,13 +147,10 @@ export async function recomputeWeeklySignals(
       } as unknown as Prisma.InputJsonValue,
     });
   }
-  const currentOrdinal = isoWeekOrdinal(isoWeek(options.now(), timeZone));
-  const weeks = Array.from({ length: Math.max(0, currentOrdinal - fromOrdinal + 1) }, (_, i) =>
-    isoWeekFromOrdinal(fromOrdinal + i),
-  );
   await replaceWeeklySignals(shopId, weeks, rows);
   return {
     fromWeek: isoWeekFromOrdinal(fromOrdinal),
+    weeks: weeks.length,
     mentions: mentions.length,
     rows: rows.length,
     authenticityChanged: changed.length,

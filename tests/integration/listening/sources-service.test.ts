@@ -4,6 +4,8 @@ import { hashAuthor } from "~/domain/listening/authorHash";
 import { decryptCredentials, encryptCredentials, keyringFrom } from "~/integrations/sources/secrets.server";
 import { purgeExpiredMentions } from "~/services/mention-retention.server";
 import { ingestMentions } from "~/services/mention-ingest.server";
+import { scoreMentionBacklog } from "~/services/scoring.server";
+import { recomputeWeeklySignals } from "~/services/signals.server";
 import { answerCustomerDataRequest, redactCustomer } from "~/services/customer-privacy.server";
 import { rotateSourceCredentials, RotationError } from "~/services/secret-rotation.server";
 import {
@@ -259,6 +261,43 @@ describe("retention purge", () => {
     });
     expect(left.map((m) => m.externalId)).toEqual(["d10"]);
   });
+
+  it("drops the weekly signal rows of weeks that ended before the retention cutoff, and keeps the rest as they were", async () => {
+    const shop = await createTestShop();
+    await db().shop.update({
+      where: { id: shop.id },
+      data: { settings: { listening: { retentionDays: 30 } } },
+    });
+    const source = await createTestSource(shop.id);
+    await createTestProduct(shop.id, { title: "Aurora Lamp" });
+    await ingestMentions(
+      shop.id,
+      source.id,
+      [100, 45, 28, 10].map((days) => ({
+        externalId: `d${days}`,
+        platform: "x",
+        authorHandle: `author-${days}`,
+        text: `The Aurora Lamp, ${days} days ago: bright and warm`,
+        postedAt: new Date(NOW.getTime() - days * 86_400_000),
+      })),
+      { now: NOW },
+    );
+    await scoreMentionBacklog(shop.id, { now: () => NOW });
+    await recomputeWeeklySignals(shop.id, { from: null, now: () => NOW });
+    const weeks = async () =>
+      (
+        await db().signalWeekly.findMany({
+          where: { shopId: shop.id, variantId: null, platform: "all", region: "all" },
+          orderBy: { week: "asc" },
+        })
+      ).map((r) => ({ week: r.week, volume: r.volume, weightedIndex: r.weightedIndex }));
+    const before = await weeks();
+    expect(before.map((w) => w.week)).toEqual(["2026-W33", "2026-W41", "2026-W43", "2026-W46"]);
+
+    // Cutoff: 2026-10-21, a Wednesday in 2026-W43.
+    expect((await purgeExpiredMentions(NOW)).get(shop.id)).toBe(2);
+    expect(await weeks()).toEqual(before.filter((w) => w.week >= "2026-W43"));
+  });
 });
 
 describe("customer privacy webhooks", () => {
@@ -303,7 +342,11 @@ describe("customer privacy webhooks", () => {
       ],
     });
 
-    expect(await redactCustomer(shop.id, payload, "wh-2")).toEqual({ mentionsDeleted: 1 });
+    expect(await redactCustomer(shop.id, payload, "wh-2", { now: () => NOW })).toEqual({
+      mentionsDeleted: 1,
+      // r1 was never scored, so the recompute finds no signal rows, but its week is still cleared.
+      signalWeeksRecomputed: 1,
+    });
     const left = await db().mention.findMany({ select: { externalId: true, shopId: true } });
     expect(left.map((m) => m.externalId).sort()).toEqual(["r2", "r3"]);
     expect(
@@ -314,7 +357,146 @@ describe("customer privacy webhooks", () => {
     const redactEvent = await db().auditEvent.findFirstOrThrow({
       where: { action: "compliance.customer_redact" },
     });
-    expect(redactEvent.details).toMatchObject({ mentionsDeleted: 1 });
+    expect(redactEvent.details).toMatchObject({ mentionsDeleted: 1, signalWeeksRecomputed: 1 });
+  });
+
+  it("recomputes the weekly signals a redacted reviewer counted in; other reviewers' rows are as if they never wrote", async () => {
+    const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
+    const mia = [
+      // Alone in 2026-W44: after the redact that week has no rows at all.
+      {
+        externalId: "mia-1",
+        text: "The Aurora Lamp flickers constantly, awful",
+        postedAt: day("2026-10-28"),
+      },
+      {
+        externalId: "mia-2",
+        text: "Aurora Lamp broke after two days, terrible quality",
+        postedAt: day("2026-11-04"),
+      },
+      {
+        externalId: "mia-3",
+        text: "My Aurora Lamp stopped working, very disappointed",
+        postedAt: day("2026-11-11"),
+      },
+    ];
+    const others = [
+      {
+        externalId: "ana-1",
+        handle: "ana@example.com",
+        text: "The Aurora Lamp is bright and warm, I love it",
+        postedAt: day("2026-11-04"),
+      },
+      {
+        externalId: "ben-1",
+        handle: "ben@example.com",
+        text: "Really happy with the Aurora Lamp in my study",
+        postedAt: day("2026-11-11"),
+      },
+      {
+        externalId: "cy-1",
+        handle: "cy@example.com",
+        text: "Aurora Lamp looks great on my desk, good value",
+        postedAt: day("2026-11-18"),
+      },
+    ];
+    const seed = async (withMia: boolean) => {
+      const shop = await createTestShop();
+      const source = await createTestSource(shop.id, { kind: "judgeme" });
+      await createTestProduct(shop.id, { title: "Aurora Lamp" });
+      await ingestMentions(
+        shop.id,
+        source.id,
+        [...(withMia ? mia.map((m) => ({ ...m, handle: "mia@example.com" })) : []), ...others].map(
+          ({ handle, ...m }) => ({ ...m, platform: "judgeme", authorHandle: handle }),
+        ),
+        { now: NOW },
+      );
+      await scoreMentionBacklog(shop.id, { now: () => NOW });
+      await recomputeWeeklySignals(shop.id, { from: null, now: () => NOW });
+      return shop;
+    };
+    // The product-level rows (all platforms, all regions) by week: what the signals pages and planning read.
+    const productWeeks = async (shopId: string) =>
+      Object.fromEntries(
+        (
+          await db().signalWeekly.findMany({
+            where: { shopId, variantId: null, platform: "all", region: "all" },
+            orderBy: { week: "asc" },
+          })
+        ).map((r) => [
+          r.week,
+          {
+            volume: r.volume,
+            positiveShare: r.positiveShare,
+            neutralShare: r.neutralShare,
+            negativeShare: r.negativeShare,
+            weightedIndex: r.weightedIndex,
+          },
+        ]),
+      );
+    // Every stored row, keyed without the product id (it differs between the two shops).
+    const allRows = async (shopId: string) =>
+      (await db().signalWeekly.findMany({ where: { shopId } }))
+        .map((r) => ({
+          week: r.week,
+          variant: r.variantId === null ? "product" : "variant",
+          platform: r.platform,
+          region: r.region,
+          volume: r.volume,
+          shares: [r.positiveShare, r.neutralShare, r.negativeShare],
+          weightedIndex: r.weightedIndex,
+          indexChange: r.indexChange,
+        }))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+    const shop = await seed(true);
+    const reference = await seed(false);
+    const before = await productWeeks(shop.id);
+    expect(Object.keys(before)).toEqual(["2026-W44", "2026-W45", "2026-W46", "2026-W47"]);
+    expect([1, 2, 2, 1]).toEqual(Object.values(before).map((w) => w.volume));
+    expect(before["2026-W45"]!.negativeShare).toBeGreaterThan(0);
+
+    const result = await redactCustomer(shop.id, { customer: { id: 7, email: "Mia@Example.com" } }, "wh-r", {
+      now: () => NOW,
+    });
+    // 2026-W44 (Mia's earliest review) through 2026-W47 (the week of NOW).
+    expect(result).toEqual({ mentionsDeleted: 3, signalWeeksRecomputed: 4 });
+
+    const after = await productWeeks(shop.id);
+    expect(Object.keys(after)).toEqual(["2026-W45", "2026-W46", "2026-W47"]);
+    expect(Object.values(after).map((w) => w.volume)).toEqual([1, 1, 1]);
+    expect(after["2026-W45"]!.negativeShare).toBe(0);
+    // Exactly what a shop that never held Mia's reviews computes, on every row (variants, platforms, regions).
+    expect(after).toEqual(await productWeeks(reference.id));
+    expect(await allRows(shop.id)).toEqual(await allRows(reference.id));
+    const details = JSON.stringify(await db().signalWeekly.findMany({ where: { shopId: shop.id } }));
+    expect(details).not.toContain(hashAuthor(shop.authorSalt, "mia@example.com"));
+
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { shopId: shop.id, action: "compliance.customer_redact" },
+    });
+    expect(event.details).toMatchObject({
+      mentionsDeleted: 3,
+      signalWeeksRecomputed: 4,
+      signalWeeksFrom: "2026-W44",
+    });
+  });
+
+  it("records an empty redact without recomputing anything", async () => {
+    const shop = await createTestShop();
+    expect(
+      await redactCustomer(shop.id, { customer: { id: 8, email: "nobody@example.com" } }, "wh-n"),
+    ).toEqual({
+      mentionsDeleted: 0,
+      signalWeeksRecomputed: 0,
+    });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { shopId: shop.id } });
+    expect(event.details).toMatchObject({
+      personalDataHeld: false,
+      mentionsDeleted: 0,
+      signalWeeksRecomputed: 0,
+    });
   });
 });
 
@@ -351,6 +533,56 @@ describe("compliance webhook route", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { shopId: shop.id } });
     expect(event).toMatchObject({ action: "compliance.customer_data_request", subjectId: "5" });
     expect(event.details).toMatchObject({ personalDataHeld: true, mentions: [{ text: "Lovely lamp" }] });
+  });
+
+  it("customers/redact for an uninstalled shop still deletes the reviews and clears the signal rows they made", async () => {
+    const shop = await createTestShop();
+    const source = await createTestSource(shop.id, { kind: "judgeme" });
+    await createTestProduct(shop.id, { title: "Aurora Lamp" });
+    const postedAt = new Date(Date.now() - 3 * 86_400_000);
+    await ingestMentions(
+      shop.id,
+      source.id,
+      [
+        {
+          externalId: "r1",
+          platform: "judgeme",
+          authorHandle: "mia@example.com",
+          text: "The Aurora Lamp is lovely",
+          postedAt,
+        },
+      ],
+      { now: postedAt },
+    );
+    await scoreMentionBacklog(shop.id, { now: () => new Date() });
+    await recomputeWeeklySignals(shop.id, { from: null, now: () => new Date() });
+    expect(await db().signalWeekly.count({ where: { shopId: shop.id } })).toBeGreaterThan(0);
+
+    const { action } = await import("~/routes/webhooks.compliance");
+    const { action: uninstalled } = await import("~/routes/webhooks.app.uninstalled");
+    const send = (path: string, topic: string, payload: unknown) =>
+      (path === "/webhooks/compliance" ? action : uninstalled)({
+        request: webhookRequest({ path, topic, shop: shop.domain, payload }),
+        params: {},
+        context: {},
+      });
+    expect((await send("/webhooks/app/uninstalled", "app/uninstalled", {})).status).toBe(200);
+    expect((await db().shop.findUniqueOrThrow({ where: { id: shop.id } })).uninstalledAt).not.toBeNull();
+
+    const response = await send("/webhooks/compliance", "customers/redact", {
+      customer: { id: 9, email: "mia@example.com" },
+    });
+    expect(response.status).toBe(200);
+    expect(await db().mention.count({ where: { shopId: shop.id } })).toBe(0);
+    // Mia was the only reviewer: no week may keep counting her.
+    expect(await db().signalWeekly.count({ where: { shopId: shop.id } })).toBe(0);
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { shopId: shop.id, action: "compliance.customer_redact" },
+    });
+    expect(event.details).toMatchObject({ mentionsDeleted: 1, signalWeeksRecomputed: expect.any(Number) });
+    expect((event.details as { signalWeeksRecomputed: number }).signalWeeksRecomputed).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 });
 
