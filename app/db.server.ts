@@ -33,16 +33,29 @@ class PooledPrismaLibSQL extends PrismaLibSQL {
   }
 }
 
+declare global {
+  // Which database each client talks to; on globalThis so a Vite module reload keeps the record.
+  var __pulseDbFlavours: WeakMap<object, "sqlite" | "postgres"> | undefined;
+}
+
+function flavours(): WeakMap<object, "sqlite" | "postgres"> {
+  globalThis.__pulseDbFlavours ??= new WeakMap();
+  return globalThis.__pulseDbFlavours;
+}
+
 /** Creates a client for a database URL (tests create their own for a throwaway database). */
 export function createDb(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
     const PostgresClient = loadPostgresClient();
     // allowExitOnIdle: scripts end promptly even when they forget $disconnect().
-    return new PostgresClient({
+    const postgres = new PostgresClient({
       adapter: new PrismaPg({ connectionString: databaseUrl, allowExitOnIdle: true }),
     });
+    flavours().set(postgres, "postgres");
+    return postgres;
   }
   const client = new PrismaClient({ adapter: new PooledPrismaLibSQL({ url: databaseUrl }) });
+  flavours().set(client, "sqlite");
   // WAL lets the web process read while a job writes, and NORMAL sync is durable at each checkpoint
   // without an fsync per statement; busy_timeout waits for a writer in another process (the demo
   // launcher, a worker) instead of failing at once. Queued before any query on the same connection.
@@ -66,6 +79,17 @@ export function db(): Db {
 /** Replaces the process-wide client (integration tests point it at their own database). */
 export function setDb(client: Db): void {
   globalThis.__pulseDb = client;
+}
+
+/**
+ * Which database a client talks to, for the few queries the two cannot share (PostgreSQL needs
+ * `mode: "insensitive"` for a case-blind LIKE; the SQLite client rejects `mode`).
+ *
+ * @example
+ * databaseFlavour(); // "sqlite" in development and tests, "postgres" when DATABASE_URL says so
+ */
+export function databaseFlavour(client: Db = db()): "sqlite" | "postgres" {
+  return flavours().get(client) ?? "sqlite";
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { db } from "~/db.server";
+import { databaseFlavour, db } from "~/db.server";
 import type { CatalogueKeyword, CatalogueProduct, KeywordKind } from "~/domain/listening/catalogueIndex";
 
 /** A shop's keywords with their product's title, in term order. */
@@ -9,6 +9,79 @@ export function listKeywordRows(shopId: string) {
     orderBy: [{ kind: "asc" }, { term: "asc" }],
     include: { product: { select: { title: true } } },
   });
+}
+
+/** Which of a shop's keywords a page of the Keywords list shows. */
+export interface KeywordRowFilter {
+  /** Part of the term, any case; blank matches every term. */
+  termContains?: string;
+  /** product | competitor | industry; undefined for every kind. */
+  kind?: string;
+  /** "active": keywords Pulse listens for; "suggested": proposed from the catalogue; "all": both and paused ones. */
+  status?: "all" | "active" | "suggested";
+}
+
+/**
+ * Terms containing `text` in any case. Prisma passes `contains` to LIKE without escaping, so a `%`
+ * or `_` in the text would act as a wildcard. PostgreSQL: ILIKE (`mode: "insensitive"`) with the
+ * wildcards escaped by backslash, LIKE's default escape character there. SQLite: its LIKE already
+ * ignores case (ASCII letters; other scripts compare exactly, as ILIKE does for scripts without
+ * case) but has no escape character unless the query names one, which Prisma does not; a text
+ * with wildcards is looked up with instr() instead, which takes it literally.
+ */
+async function termContainsWhere(shopId: string, text: string): Promise<Prisma.KeywordWhereInput> {
+  if (databaseFlavour() === "postgres") {
+    const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    // The app types against the SQLite client, whose StringFilter has no `mode`.
+    return { term: { contains: escaped, mode: "insensitive" } as Prisma.StringFilter<"Keyword"> };
+  }
+  if (!/[%_]/.test(text)) return { term: { contains: text } };
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Keyword" WHERE "shopId" = ${shopId} AND instr(lower("term"), lower(${text})) > 0`;
+  return { id: { in: rows.map((row) => row.id) } };
+}
+
+async function keywordRowWhere(shopId: string, filter: KeywordRowFilter): Promise<Prisma.KeywordWhereInput> {
+  const term = filter.termContains?.trim();
+  return {
+    shopId,
+    ...(term ? await termContainsWhere(shopId, term) : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.status === "active" ? { active: true } : {}),
+    ...(filter.status === "suggested" ? { suggested: true } : {}),
+  };
+}
+
+/**
+ * One page of a shop's keywords matching `filter`, in the list's order (kind, then term; id breaks
+ * ties so offsets never skip or repeat a row). Only `take` rows are read.
+ *
+ * @example
+ * await listKeywordRowPage(shopId, { termContains: "tide", status: "active" }, { skip: 50, take: 50 });
+ * // the second 50 active keywords whose term contains "tide" in any case
+ */
+export async function listKeywordRowPage(
+  shopId: string,
+  filter: KeywordRowFilter,
+  page: { skip: number; take: number },
+) {
+  return db().keyword.findMany({
+    where: await keywordRowWhere(shopId, filter),
+    orderBy: [{ kind: "asc" }, { term: "asc" }, { id: "asc" }],
+    skip: page.skip,
+    take: page.take,
+    include: { product: { select: { title: true } } },
+  });
+}
+
+/**
+ * How many of a shop's keywords match `filter` (the total a paged list shows).
+ *
+ * @example
+ * await countKeywordRows(shopId, { kind: "competitor" }); // 12
+ */
+export async function countKeywordRows(shopId: string, filter: KeywordRowFilter): Promise<number> {
+  return db().keyword.count({ where: await keywordRowWhere(shopId, filter) });
 }
 
 export function findKeywordByTerm(shopId: string, term: string) {

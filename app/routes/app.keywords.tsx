@@ -1,45 +1,72 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import {
   Badge,
+  Box,
   Button,
   Card,
   Checkbox,
+  ChoiceList,
   EmptyState,
+  Filters,
   IndexTable,
   InlineStack,
   Layout,
   Page,
+  Pagination,
   Select,
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { useShell } from "~/components/AppShell";
 import { ConfirmDeleteModal, FormModal } from "~/components/FormModal";
 import { formatCount } from "~/components/format";
 import type { MessageKey } from "~/i18n";
+import { findKeyword } from "~/models/keywords.server";
 import { listProductChoices } from "~/models/product-choices.server";
 import { requireAdmin } from "~/services/admin-context.server";
 import {
   deleteKeyword,
-  listKeywords,
+  listKeywordPage,
   saveKeyword,
+  setKeywordActive,
   suggestKeywords,
   type KeywordKindName,
+  type KeywordStatusFilter,
   type KeywordView,
 } from "~/services/sources.server";
 
 const KINDS: KeywordKindName[] = ["product", "competitor", "industry"];
+const STATUSES: KeywordStatusFilter[] = ["all", "active", "suggested"];
+
+// The list's state lives in the URL (?q=&kind=&status=&page=) so a reload or the back button
+// shows the same page; anything malformed falls back to the unfiltered first page.
+const listQuerySchema = z.object({
+  q: z.string().max(100).catch("").default(""),
+  kind: z.enum(["product", "competitor", "industry"]).optional().catch(undefined),
+  status: z.enum(["all", "active", "suggested"]).catch("all").default("all"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const context = await requireAdmin(request);
-  const [keywords, products] = await Promise.all([
-    listKeywords(context.shopId),
+  const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [list, products] = await Promise.all([
+    listKeywordPage(context.shopId, {
+      search: query.q,
+      kind: query.kind,
+      status: query.status,
+      page: query.page,
+    }),
     listProductChoices(context.shopId),
   ]);
-  return { keywords, products };
+  return {
+    ...list,
+    filters: { q: query.q.trim(), kind: query.kind ?? null, status: query.status },
+    products,
+  };
 };
 
 /** "a, b" or one per line → ["a", "b"]. */
@@ -73,9 +100,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
           errors: { form: "Reload the page and try again." },
         };
       const input = parsed.data;
-      const existing = input.id
-        ? (await listKeywords(context.shopId)).find((k) => k.id === input.id)
-        : undefined;
+      const existing = input.id ? await findKeyword(context.shopId, input.id) : null;
       const productId = input.kind === "product" && input.productId ? input.productId : null;
       const result = await saveKeyword(context.shopId, {
         id: input.id || undefined,
@@ -94,20 +119,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     }
     case "toggle": {
       const parsed = idSchema.extend({ active: z.enum(["true", "false"]) }).safeParse(form);
-      const keyword = parsed.success
-        ? (await listKeywords(context.shopId)).find((k) => k.id === parsed.data.id)
-        : undefined;
-      if (!parsed.success || !keyword) return { intent: "toggle" as const, ok: false as const };
-      const result = await saveKeyword(context.shopId, {
-        id: keyword.id,
-        term: keyword.term,
-        kind: keyword.kind,
-        productId: keyword.productId,
-        variantId: keyword.variantId,
-        language: keyword.language,
-        exclusions: keyword.exclusions,
-        active: parsed.data.active === "true",
-      });
+      if (!parsed.success) return { intent: "toggle" as const, ok: false as const };
+      const result = await setKeywordActive(context.shopId, parsed.data.id, parsed.data.active === "true");
       return { intent: "toggle" as const, ok: result.ok };
     }
     case "delete": {
@@ -127,7 +140,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 type ProductChoice = { id: string; title: string };
 
 export default function Keywords() {
-  const { keywords, products } = useLoaderData<typeof loader>();
+  const { keywords, total, page, pageCount, filters, products } = useLoaderData<typeof loader>();
   const { t, showToast } = useShell();
   const fetcher = useFetcher<typeof action>();
   const [editing, setEditing] = useState<KeywordView | "new" | null>(null);
@@ -135,6 +148,7 @@ export default function Keywords() {
   const busy = fetcher.state !== "idle";
   const pendingIntent = busy ? String(fetcher.formData?.get("intent") ?? "") : null;
   const pendingId = busy ? String(fetcher.formData?.get("id") ?? "") : null;
+  const filtered = filters.q !== "" || filters.kind !== null || filters.status !== "all";
 
   useEffect(() => {
     if (fetcher.state !== "idle" || !fetcher.data) return;
@@ -157,6 +171,8 @@ export default function Keywords() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.state, fetcher.data]);
 
+  // Actions go through fetchers, which never navigate: after one the loader revalidates with the
+  // page's own URL, so the merchant stays on the same filtered page.
   const suggest = () => fetcher.submit({ intent: "suggest" }, { method: "post" });
   const suggestAction = {
     content: t("keywords.suggest"),
@@ -175,7 +191,7 @@ export default function Keywords() {
       <Layout>
         <Layout.Section>
           <Card padding="0">
-            {keywords.length === 0 ? (
+            {total === 0 && !filtered ? (
               <EmptyState
                 heading={t("keywords.empty.heading")}
                 action={{ content: t("keywords.add"), onAction: () => setEditing("new") }}
@@ -185,41 +201,50 @@ export default function Keywords() {
                 <p>{t("keywords.empty.body")}</p>
               </EmptyState>
             ) : (
-              <IndexTable
-                resourceName={{
-                  singular: t("keywords.resourceName"),
-                  plural: t("keywords.resourceNamePlural"),
-                }}
-                itemCount={keywords.length}
-                selectable={false}
-                headings={[
-                  { title: t("keywords.column.term") },
-                  { title: t("keywords.column.kind") },
-                  { title: t("keywords.column.product") },
-                  { title: t("keywords.column.language") },
-                  { title: t("keywords.column.exclusions") },
-                  { title: t("keywords.column.mentions"), alignment: "end" },
-                  { title: t("keywords.column.active") },
-                  { title: t("keywords.column.actions"), alignment: "end" },
-                ]}
-              >
-                {keywords.map((keyword, index) => (
-                  <KeywordRow
-                    key={keyword.id}
-                    keyword={keyword}
-                    position={index}
-                    toggling={pendingIntent === "toggle" && pendingId === keyword.id}
-                    onToggle={(active) =>
-                      fetcher.submit(
-                        { intent: "toggle", id: keyword.id, active: String(active) },
-                        { method: "post" },
-                      )
-                    }
-                    onEdit={() => setEditing(keyword)}
-                    onDelete={() => setDeleting(keyword)}
-                  />
-                ))}
-              </IndexTable>
+              <>
+                <KeywordFilters filters={filters} />
+                <IndexTable
+                  resourceName={{
+                    singular: t("keywords.resourceName"),
+                    plural: t("keywords.resourceNamePlural"),
+                  }}
+                  itemCount={keywords.length}
+                  selectable={false}
+                  emptyState={
+                    <EmptyState heading={t("keywords.noMatch.heading")} image="">
+                      <p>{t("keywords.noMatch.body")}</p>
+                    </EmptyState>
+                  }
+                  headings={[
+                    { title: t("keywords.column.term") },
+                    { title: t("keywords.column.kind") },
+                    { title: t("keywords.column.product") },
+                    { title: t("keywords.column.language") },
+                    { title: t("keywords.column.exclusions") },
+                    { title: t("keywords.column.mentions"), alignment: "end" },
+                    { title: t("keywords.column.active") },
+                    { title: t("keywords.column.actions"), alignment: "end" },
+                  ]}
+                >
+                  {keywords.map((keyword, index) => (
+                    <KeywordRow
+                      key={keyword.id}
+                      keyword={keyword}
+                      position={index}
+                      toggling={pendingIntent === "toggle" && pendingId === keyword.id}
+                      onToggle={(active) =>
+                        fetcher.submit(
+                          { intent: "toggle", id: keyword.id, active: String(active) },
+                          { method: "post" },
+                        )
+                      }
+                      onEdit={() => setEditing(keyword)}
+                      onDelete={() => setDeleting(keyword)}
+                    />
+                  ))}
+                </IndexTable>
+                <KeywordPagination page={page} pageCount={pageCount} total={total} />
+              </>
             )}
           </Card>
         </Layout.Section>
@@ -244,6 +269,154 @@ export default function Keywords() {
         />
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * The URL's search params with the list params changed; a changed filter starts again at page 1.
+ * Other params (App Bridge's host, shop, embedded…) are kept.
+ */
+function withListParams(current: URLSearchParams, changes: Record<string, string | null>): URLSearchParams {
+  const next = new URLSearchParams(current);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === "") next.delete(key);
+    else next.set(key, value);
+  }
+  if (!("page" in changes)) next.delete("page");
+  return next;
+}
+
+function KeywordFilters({
+  filters,
+}: {
+  filters: { kind: KeywordKindName | null; status: KeywordStatusFilter };
+}) {
+  const { t } = useShell();
+  const [params, setParams] = useSearchParams();
+  const navigation = useNavigation();
+  const urlQuery = params.get("q")?.trim() ?? "";
+  const [query, setQuery] = useState(urlQuery);
+  // The search text this field last put in the URL; any other change of ?q= came from Back/Forward
+  // or a link, and the field shows it. A loader answering late never overwrites newer typing.
+  const pushedQuery = useRef(urlQuery);
+
+  useEffect(() => {
+    if (urlQuery === pushedQuery.current) return;
+    pushedQuery.current = urlQuery;
+    setQuery(urlQuery);
+  }, [urlQuery]);
+
+  // Typing updates the URL after a pause, replacing the history entry so Back skips each keystroke.
+  useEffect(() => {
+    const typed = query.trim();
+    if (typed === urlQuery) return;
+    const timer = setTimeout(() => {
+      pushedQuery.current = typed;
+      setParams(withListParams(params, { q: typed }), { replace: true });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [query, urlQuery, params, setParams]);
+
+  const change = (changes: Record<string, string | null>) => setParams(withListParams(params, changes));
+  const kindLabel = (kind: KeywordKindName) => t(`keywords.kind.${kind}` as MessageKey);
+  const statusLabel = (status: KeywordStatusFilter) => t(`keywords.status.${status}` as MessageKey);
+
+  return (
+    <div data-testid="keyword-filters">
+      <Filters
+        queryValue={query}
+        queryPlaceholder={t("keywords.filter.queryPlaceholder")}
+        onQueryChange={setQuery}
+        onQueryClear={() => {
+          setQuery("");
+          pushedQuery.current = "";
+          change({ q: null });
+        }}
+        loading={navigation.state === "loading"}
+        filters={[
+          {
+            key: "kind",
+            label: t("keywords.filter.kind"),
+            shortcut: true,
+            filter: (
+              <ChoiceList
+                title={t("keywords.filter.kind")}
+                titleHidden
+                choices={KINDS.map((kind) => ({ label: kindLabel(kind), value: kind }))}
+                selected={filters.kind ? [filters.kind] : []}
+                onChange={(selected) => change({ kind: selected[0] ?? null })}
+              />
+            ),
+          },
+          {
+            key: "status",
+            label: t("keywords.filter.status"),
+            shortcut: true,
+            filter: (
+              <ChoiceList
+                title={t("keywords.filter.status")}
+                titleHidden
+                choices={STATUSES.map((status) => ({ label: statusLabel(status), value: status }))}
+                selected={[filters.status]}
+                onChange={(selected) =>
+                  change({ status: selected[0] === "all" ? null : (selected[0] ?? null) })
+                }
+              />
+            ),
+          },
+        ]}
+        appliedFilters={[
+          ...(filters.kind
+            ? [
+                {
+                  key: "kind",
+                  label: t("keywords.filter.kindApplied", { kind: kindLabel(filters.kind) }),
+                  onRemove: () => change({ kind: null }),
+                },
+              ]
+            : []),
+          ...(filters.status !== "all"
+            ? [
+                {
+                  key: "status",
+                  label: t("keywords.filter.statusApplied", { status: statusLabel(filters.status) }),
+                  onRemove: () => change({ status: null }),
+                },
+              ]
+            : []),
+        ]}
+        onClearAll={() => {
+          setQuery("");
+          pushedQuery.current = "";
+          change({ q: null, kind: null, status: null });
+        }}
+      />
+    </div>
+  );
+}
+
+function KeywordPagination({ page, pageCount, total }: { page: number; pageCount: number; total: number }) {
+  const { t, locale } = useShell();
+  const [params, setParams] = useSearchParams();
+  const go = (to: number) => setParams(withListParams(params, { page: to > 1 ? String(to) : null }));
+  if (total === 0) return null;
+  return (
+    <Box padding="300" borderBlockStartWidth="025" borderColor="border">
+      <InlineStack align="center">
+        <Pagination
+          hasPrevious={page > 1}
+          onPrevious={() => go(page - 1)}
+          hasNext={page < pageCount}
+          onNext={() => go(page + 1)}
+          label={t("keywords.pagination", {
+            page: formatCount(locale, page),
+            pages: formatCount(locale, pageCount),
+            count: total,
+            total: formatCount(locale, total),
+          })}
+        />
+      </InlineStack>
+    </Box>
   );
 }
 

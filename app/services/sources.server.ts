@@ -16,6 +16,7 @@ import { sourceSyncJob } from "~/jobs/definitions/listening.server";
 import { jobQueue } from "~/jobs/queue.server";
 import { getShop } from "~/models/catalog.server";
 import {
+  countKeywordRows,
   countMentionsByKeyword,
   deleteKeywordRow,
   dismissSuggestion,
@@ -23,6 +24,7 @@ import {
   findKeyword,
   insertKeyword,
   insertKeywords,
+  listKeywordRowPage,
   listKeywordRows,
   loadCatalogueForSuggestions,
   productBelongsToShop,
@@ -437,6 +439,72 @@ function keywordView(row: KeywordRow, matchedMentions: number): KeywordView {
 export async function listKeywords(shopId: string): Promise<KeywordView[]> {
   const [rows, counts] = await Promise.all([listKeywordRows(shopId), countMentionsByKeyword(shopId)]);
   return rows.map((row) => keywordView(row, counts.get(row.id) ?? 0));
+}
+
+/** Keywords shown on one page of the Keywords list. */
+export const KEYWORD_PAGE_SIZE = 50;
+
+export type KeywordStatusFilter = "all" | "active" | "suggested";
+
+/** What the merchant narrowed the Keywords list to, and which page of it they are on (1-based). */
+export interface KeywordListQuery {
+  search?: string;
+  kind?: KeywordKindName;
+  status?: KeywordStatusFilter;
+  page?: number;
+}
+
+export interface KeywordPage {
+  keywords: KeywordView[];
+  /** Keywords matching the filters, on every page. */
+  total: number;
+  /** The page shown: the one asked for, or the last one when fewer pages remain (after a delete). */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+}
+
+/**
+ * One page (KEYWORD_PAGE_SIZE rows) of a shop's keywords matching the query, with how many stored
+ * mentions matched each. The rows are counted first, then only the page is read; a page past the
+ * end falls back to the last page, so deleting the last row of a page still shows keywords.
+ *
+ * @example
+ * await listKeywordPage(shopId, { search: "tide", kind: "product", status: "suggested", page: 2 });
+ * // { keywords: [...up to 50], total: 73, page: 2, pageCount: 2, pageSize: 50 }
+ */
+export async function listKeywordPage(shopId: string, query: KeywordListQuery = {}): Promise<KeywordPage> {
+  const filter = { termContains: query.search, kind: query.kind, status: query.status ?? "all" };
+  const total = await countKeywordRows(shopId, filter);
+  const pageCount = Math.max(1, Math.ceil(total / KEYWORD_PAGE_SIZE));
+  const asked = Number.isInteger(query.page) && query.page! > 0 ? query.page! : 1;
+  const page = Math.min(asked, pageCount);
+  if (total === 0) return { keywords: [], total, page, pageCount, pageSize: KEYWORD_PAGE_SIZE };
+  const [rows, counts] = await Promise.all([
+    listKeywordRowPage(shopId, filter, { skip: (page - 1) * KEYWORD_PAGE_SIZE, take: KEYWORD_PAGE_SIZE }),
+    countMentionsByKeyword(shopId),
+  ]);
+  return {
+    keywords: rows.map((row) => keywordView(row, counts.get(row.id) ?? 0)),
+    total,
+    page,
+    pageCount,
+    pageSize: KEYWORD_PAGE_SIZE,
+  };
+}
+
+/**
+ * Turns listening for one keyword on or off, leaving everything else about it as it is.
+ *
+ * @example
+ * await setKeywordActive(shopId, keywordId, false); // { ok: true }, or { ok: false } when it is gone
+ */
+export async function setKeywordActive(
+  shopId: string,
+  keywordId: string,
+  active: boolean,
+): Promise<{ ok: boolean }> {
+  return { ok: (await updateKeywordRow(shopId, keywordId, { active })) !== null };
 }
 
 const KEYWORD_KINDS: readonly KeywordKindName[] = ["product", "competitor", "industry"];

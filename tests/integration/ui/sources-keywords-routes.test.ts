@@ -383,3 +383,77 @@ describe("Keywords page", () => {
     expect(again).toEqual({ intent: "suggest", ok: true, created: 0 });
   });
 });
+
+describe("Keywords page list", () => {
+  async function shopWithKeywords(count: number) {
+    const shop = await withShop();
+    await db().keyword.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        shopId: shop.id,
+        term: `Tidewater ${String(i).padStart(3, "0")}`,
+        kind: i % 2 === 0 ? "product" : "competitor",
+        suggested: i % 4 === 0,
+      })),
+    });
+    return shop;
+  }
+
+  it("reads search, kind, status and page from the URL and answers with that page only", async () => {
+    await shopWithKeywords(130);
+    const first = await keywordsLoader(get("/app/keywords"));
+    expect(first).toMatchObject({
+      total: 130,
+      page: 1,
+      pageCount: 3,
+      filters: { q: "", kind: null, status: "all" },
+    });
+    expect(first.keywords).toHaveLength(50);
+
+    const filtered = await keywordsLoader(
+      get("/app/keywords?q=TIDEWATER%200&kind=product&status=suggested&page=2&host=abc"),
+    );
+    // Terms 000–099 that are product (even) and suggested (multiple of 4): 25, all on page 1.
+    expect(filtered).toMatchObject({
+      total: 25,
+      page: 1,
+      pageCount: 1,
+      filters: { q: "TIDEWATER 0", kind: "product", status: "suggested" },
+    });
+    expect(filtered.keywords.every((k) => k.kind === "product" && k.suggested)).toBe(true);
+
+    const third = await keywordsLoader(get("/app/keywords?page=3"));
+    expect(third.keywords.map((k) => k.term)).toHaveLength(30);
+  });
+
+  it("falls back to the unfiltered first page when the URL's list params are malformed", async () => {
+    await shopWithKeywords(3);
+    const page = await keywordsLoader(
+      get(`/app/keywords?kind=vendor&status=maybe&page=-4&q=${"x".repeat(500)}`),
+    );
+    expect(page).toMatchObject({ total: 3, page: 1, filters: { q: "", kind: null, status: "all" } });
+  });
+
+  it("keeps the merchant on the same filtered page after toggling and deleting", async () => {
+    await shopWithKeywords(130);
+    const url = "/app/keywords?kind=competitor&page=2";
+    const before = await keywordsLoader(get(url));
+    expect(before).toMatchObject({ total: 65, page: 2 });
+    const target = before.keywords[0]!;
+
+    expect(await keywordsAction(post(url, { intent: "toggle", id: target.id, active: "false" }))).toEqual({
+      intent: "toggle",
+      ok: true,
+    });
+    const afterToggle = await keywordsLoader(get(url));
+    expect(afterToggle.page).toBe(2);
+    expect(afterToggle.keywords.find((k) => k.id === target.id)).toMatchObject({ active: false });
+
+    expect(await keywordsAction(post(url, { intent: "delete", id: target.id }))).toEqual({
+      intent: "delete",
+      ok: true,
+    });
+    const afterDelete = await keywordsLoader(get(url));
+    expect(afterDelete).toMatchObject({ total: 64, page: 2, pageCount: 2 });
+    expect(afterDelete.keywords).toHaveLength(14);
+  });
+});
