@@ -1,6 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
+import { jobQueue } from "~/jobs/queue.server";
+import * as shops from "~/models/shops.server";
+import * as webhookDeliveries from "~/models/webhook-deliveries.server";
 import { WEBHOOK_ROUTES, type WebhookRoute } from "~/services/webhooks.server";
 import { createTestSession, createTestShop } from "../factories/shop";
 import { webhookRequest } from "../factories/webhook";
@@ -200,5 +203,134 @@ describe("app/scopes_update", () => {
     expect((await db().session.findFirstOrThrow({ where: { shop: shop.domain } })).scope).toBe(
       "read_products,read_all_orders",
     );
+  });
+});
+
+describe("a delivery counts as received only once it was handled", () => {
+  const uninstalled = (shop: string, webhookId: string) =>
+    webhookRequest({
+      path: "/webhooks/app/uninstalled",
+      topic: "app/uninstalled",
+      shop,
+      payload: {},
+      webhookId,
+    });
+  // The handler's failure is logged with console.error, which would otherwise fail the test.
+  const quietErrors = () => vi.spyOn(console, "error").mockImplementation(() => undefined);
+
+  it("a handler failure answers 500 and releases the claim; the retry is handled once, its redelivery skipped", async () => {
+    const shop = await createTestShop();
+    await createTestSession(shop.domain);
+    const errors = quietErrors();
+    const markUninstalled = vi
+      .spyOn(shops, "markUninstalled")
+      .mockRejectedValueOnce(new Error("SQLITE_BUSY: database is locked"));
+
+    const failed = await call("/webhooks/app/uninstalled", uninstalled(shop.domain, "retried-delivery"));
+    expect(failed.status).toBe(500);
+    expect(await db().webhookDelivery.count({ where: { id: "retried-delivery" } })).toBe(0);
+    expect((await db().shop.findUniqueOrThrow({ where: { id: shop.id } })).uninstalledAt).toBeNull();
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining("retried-delivery"),
+      expect.objectContaining({ message: "SQLITE_BUSY: database is locked" }),
+    );
+
+    // Shopify's retry of the same webhook id is handled, not skipped as a duplicate.
+    const retried = await call("/webhooks/app/uninstalled", uninstalled(shop.domain, "retried-delivery"));
+    expect(retried.status).toBe(200);
+    expect(markUninstalled).toHaveBeenCalledTimes(2);
+    expect((await db().shop.findUniqueOrThrow({ where: { id: shop.id } })).uninstalledAt).toBeInstanceOf(
+      Date,
+    );
+    expect(await db().session.count({ where: { shop: shop.domain } })).toBe(0);
+    expect(await db().webhookDelivery.count({ where: { id: "retried-delivery" } })).toBe(1);
+
+    // Once handled, a further redelivery is acknowledged without acting again.
+    const redelivered = await call("/webhooks/app/uninstalled", uninstalled(shop.domain, "retried-delivery"));
+    expect(redelivered.status).toBe(200);
+    expect(markUninstalled).toHaveBeenCalledTimes(2);
+  });
+
+  it("an orders/create that could not be queued is queued by the retry, exactly once", async () => {
+    const shop = await createTestShop();
+    quietErrors();
+    const enqueue = vi
+      .spyOn(jobQueue(), "enqueue")
+      .mockRejectedValueOnce(new Error("SQLITE_IOERR: disk I/O error"));
+    const order = () =>
+      webhookRequest({
+        path: "/webhooks/orders",
+        topic: "orders/create",
+        shop: shop.domain,
+        payload: samples["/webhooks/orders"].payload,
+        webhookId: "order-delivery",
+      });
+    const storeJobs = () => db().job.count({ where: { name: "store.webhook" } });
+
+    expect((await call("/webhooks/orders", order())).status).toBe(500);
+    expect(await db().webhookDelivery.count({ where: { id: "order-delivery" } })).toBe(0);
+    expect(await storeJobs()).toBe(0);
+
+    expect((await call("/webhooks/orders", order())).status).toBe(200);
+    expect((await call("/webhooks/orders", order())).status).toBe(200);
+    expect(enqueue).toHaveBeenCalledTimes(2);
+    expect(await storeJobs()).toBe(1);
+  });
+
+  it("a successful delivery's duplicate is skipped", async () => {
+    const shop = await createTestShop();
+    const markUninstalled = vi.spyOn(shops, "markUninstalled");
+    expect(
+      (await call("/webhooks/app/uninstalled", uninstalled(shop.domain, "handled-delivery"))).status,
+    ).toBe(200);
+    expect(
+      (await call("/webhooks/app/uninstalled", uninstalled(shop.domain, "handled-delivery"))).status,
+    ).toBe(200);
+    expect(markUninstalled).toHaveBeenCalledTimes(1);
+    expect(await db().webhookDelivery.count({ where: { id: "handled-delivery" } })).toBe(1);
+  });
+
+  it("concurrent deliveries of the same id are handled once; the one arriving in flight answers 200", async () => {
+    const shop = await createTestShop();
+    const markUninstalled = vi.spyOn(shops, "markUninstalled");
+    const responses = await Promise.all([
+      call("/webhooks/app/uninstalled", uninstalled(shop.domain, "concurrent-delivery")),
+      call("/webhooks/app/uninstalled", uninstalled(shop.domain, "concurrent-delivery")),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(markUninstalled).toHaveBeenCalledTimes(1);
+    expect(await db().webhookDelivery.count({ where: { id: "concurrent-delivery" } })).toBe(1);
+  });
+
+  it("when the claim cannot be released either, it still answers 500 and says the retry will be skipped", async () => {
+    const shop = await createTestShop();
+    const errors = quietErrors();
+    vi.spyOn(shops, "markUninstalled").mockRejectedValueOnce(new Error("database is locked"));
+    vi.spyOn(webhookDeliveries, "releaseWebhookDelivery").mockRejectedValueOnce(
+      new Error("database is locked"),
+    );
+
+    const response = await call("/webhooks/app/uninstalled", uninstalled(shop.domain, "stuck-delivery"));
+    expect(response.status).toBe(500);
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining("could not be released"),
+      expect.any(Error),
+      expect.any(Error),
+    );
+  });
+
+  it("an app/scopes_update without current scopes is refused every time, not remembered", async () => {
+    const shop = await createTestShop();
+    const request = () =>
+      webhookRequest({
+        path: "/webhooks/app/scopes_update",
+        topic: "app/scopes_update",
+        shop: shop.domain,
+        payload: { previous: [] },
+        webhookId: "bad-scopes",
+      });
+    expect((await call("/webhooks/app/scopes_update", request())).status).toBe(400);
+    expect((await call("/webhooks/app/scopes_update", request())).status).toBe(400);
+    expect(await db().webhookDelivery.count({ where: { id: "bad-scopes" } })).toBe(0);
   });
 });
