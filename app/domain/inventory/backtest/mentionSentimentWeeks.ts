@@ -48,8 +48,8 @@ export function weekStartOfIsoWeek(week: string): string {
 interface WeekCell {
   weightSum: number;
   kolWeightSum: number;
-  /** local day → [Σ weight × polarity, Σ weight] */
-  days: Map<string, [number, number]>;
+  /** local day → [Σ weight × polarity, Σ weight, Σ weight², Σ weight × polarity²] */
+  days: Map<string, [number, number, number, number]>;
 }
 
 /**
@@ -58,7 +58,8 @@ interface WeekCell {
  * Rules: index, shares and volume come from the signal engine's weekly rows (weight = platform weight ×
  * authenticity × reach weight); authenticity of week w's mentions is assessed on the mentions of the
  * `authenticityWindowDays` before w's end; volatility = standard deviation of the daily weighted index
- * over the week's days with mentions; kolShare = share of the week's weight from authors at or above
+ * over the week's days with mentions, less the spread the number of mentions alone would give
+ * (see dailyIndexVolatility); kolShare = share of the week's weight from authors at or above
  * the influencer reach (10k followers by default); negative aspect mentions = the week's negative
  * aspect drivers mapped by `issueAspectOf`.
  *
@@ -93,7 +94,12 @@ export function sentimentWeeksFromMentions(
       return w <= week && w > week - windowWeeks;
     });
     const assessed = assessAuthenticity(batch);
-    for (const m of own) trusted.push({ ...m, authenticity: assessed.get(m.id)?.score ?? 1 });
+    for (const m of own) {
+      // The copy carries the authenticity; it must keep its week, or its day cell is lost.
+      const copy = { ...m, authenticity: assessed.get(m.id)?.score ?? 1 };
+      weekOf.set(copy, week);
+      trusted.push(copy);
+    }
   }
 
   const accumulator = createWeeklySignalAccumulator(settings);
@@ -120,9 +126,11 @@ export function sentimentWeeksFromMentions(
       if (!cell) cells.set(k, (cell = { weightSum: 0, kolWeightSum: 0, days: new Map() }));
       cell.weightSum += weight;
       if (isKol) cell.kolWeightSum += weight;
-      const daily = cell.days.get(day) ?? [0, 0];
+      const daily = cell.days.get(day) ?? [0, 0, 0, 0];
       daily[0] += weight * polarity;
       daily[1] += weight;
+      daily[2] += weight * weight;
+      daily[3] += weight * polarity * polarity;
       cell.days.set(day, daily);
     }
   }
@@ -162,12 +170,31 @@ export function sentimentWeeksFromMentions(
   );
 }
 
-/** Population standard deviation of the daily weighted index over days with weight; 0 under 2 days. */
-function dailyIndexVolatility(days: ReadonlyMap<string, [number, number]>): number {
+/**
+ * Standard deviation of the daily weighted index over days with weight, less the part that the
+ * number of mentions alone explains: a day's index is a weighted mean of a few polarities, so it
+ * moves by sampling even when opinion does not. Rule: volatility = √max(0, variance of the daily
+ * indices − mean over days of (the week's polarity variance ÷ the day's effective mentions)), with
+ * effective mentions = (Σ weight)² ÷ Σ weight²; 0 under 2 days.
+ */
+function dailyIndexVolatility(days: ReadonlyMap<string, [number, number, number, number]>): number {
   const values: number[] = [];
-  for (const [weighted, weight] of days.values()) if (weight > 0) values.push(weighted / weight);
+  const effective: number[] = [];
+  let weighted = 0;
+  let weight = 0;
+  let weightedSquares = 0;
+  for (const [dayWeighted, dayWeight, dayWeightSquares, dayWeightedSquares] of days.values()) {
+    if (!(dayWeight > 0)) continue;
+    values.push(dayWeighted / dayWeight);
+    effective.push(dayWeightSquares > 0 ? (dayWeight * dayWeight) / dayWeightSquares : 1);
+    weighted += dayWeighted;
+    weight += dayWeight;
+    weightedSquares += dayWeightedSquares;
+  }
   if (values.length < 2) return 0;
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
-  return Math.sqrt(variance);
+  const polarityVariance = Math.max(0, weightedSquares / weight - (weighted / weight) ** 2);
+  const sampling = effective.reduce((s, n) => s + polarityVariance / Math.max(1, n), 0) / values.length;
+  return Math.sqrt(Math.max(0, variance - sampling));
 }
