@@ -240,6 +240,8 @@ function row(name: string, led: string, p: ReplayMetrics, b: ReplayMetrics): str
 interface TableInput {
   /** Overstock the led groups' shelf held when measuring began (see committedOverstockUnits). */
   committedLedOverstock: number | null;
+  /** The led groups under the perfect-foresight bound, over the same days. */
+  foresightLed: ReplayMetrics | null;
   groups: GroupComparison[];
   led: { pulse: ReplayMetrics; blind: ReplayMetrics } | null;
   verdict: TargetVerdict | null;
@@ -275,6 +277,13 @@ function table(title: string, result: TableInput): void {
       `Of the blind policy's ${blindOverstock.toFixed(0)} overstock units on the sentiment-led scenarios, ${result.committedLedOverstock.toFixed(0)} (${share.toFixed(0)}%) come from the shelf these days start with: no decision taken from then on could remove them (the replay has no returns or transfers; cancelling only cuts units in transit).`,
     );
   }
+  if (result.foresightLed && result.led) {
+    const f = result.foresightLed;
+    const b = result.led.blind;
+    console.log(
+      `Foresight bound: the blind policy told each series' real demand over its lead time + review period (no sentiment, same safety stock, case packs and reorder rule) has ${f.stockoutDays} stock-out days (${pct(f.stockoutDays, b.stockoutDays)} against blind) and ${f.overstockUnits.toFixed(0)} overstock units (${pct(f.overstockUnits, b.overstockUnits)}) on the sentiment-led scenarios: what knowing demand exactly is worth here, and so more than any reading of sentiment can be.`,
+    );
+  }
   for (const [name, verdict] of result.noise) {
     console.log(
       `Noise bound (${name}): worst figure ${(verdict.worstDeterioration * 100).toFixed(1)}% worse than blind (≤ 5%: ${verdict.withinBound ? "met" : "NOT met"}).`,
@@ -300,6 +309,10 @@ function windowTable(
     const g = groups.find((x) => x.name === name);
     if (g) noise.set(name, noiseVerdict(g.pulse, g.blind));
   }
+  const foresight = result.runs.foresight;
+  const foresightLed = foresight
+    ? metricsOf(combinedSums(foresight, dataset, (g) => g.sentimentLed, options))
+    : null;
   let committed = 0;
   for (const trace of result.runs.blind.traces) {
     if (dataset.groupOfProduct.get(trace.productId)?.sentimentLed)
@@ -307,6 +320,7 @@ function windowTable(
   }
   return {
     committedLedOverstock: anyLed ? committed : null,
+    foresightLed: anyLed ? foresightLed : null,
     groups,
     led: anyLed ? { pulse: metricsOf(ledPulse), blind: metricsOf(ledBlind) } : null,
     verdict: anyLed ? sentimentLedVerdict(ledPulse, ledBlind) : null,
@@ -323,7 +337,22 @@ async function main(): Promise<void> {
   const { dataset, label, noiseGroups } = shopDomain
     ? await storedShopDataset(shopDomain)
     : await scenarioDataset();
-  const result = runBacktest(dataset, { noiseGroups });
+  const firstDayNumber = Date.parse(`${dataset.firstDay}T00:00:00Z`) / 86_400_000;
+  const firstKnown = Math.min(
+    ...dataset.sentiment.map((w) => Date.parse(`${w.weekStart}T00:00:00Z`) / 86_400_000 + 7),
+  );
+  const fromDay =
+    Number.isFinite(firstKnown) &&
+    firstKnown - firstDayNumber > 0 &&
+    firstKnown - firstDayNumber < dataset.days
+      ? Math.round(firstKnown - firstDayNumber)
+      : null;
+  // The bound knows demand from the day Pulse first knows sentiment: the same days the targets are judged on.
+  const result = runBacktest(dataset, {
+    noiseGroups,
+    foresightBound: fromDay !== null,
+    foresightFromDay: fromDay ?? 0,
+  });
   const seconds = (performance.now() - started) / 1000;
   console.log(`Backtest — ${label}`);
   console.log(
@@ -335,16 +364,13 @@ async function main(): Promise<void> {
   console.log("");
   table(`All ${dataset.days} days (${Math.round(dataset.days / 7)} weeks):`, {
     committedLedOverstock: null,
+    foresightLed: null,
     groups: result.groups,
     led: result.sentimentLed,
     verdict: result.sentimentLed?.verdict ?? null,
     total: result.total,
     noise: result.noise,
   });
-  const firstDayNumber = Date.parse(`${dataset.firstDay}T00:00:00Z`) / 86_400_000;
-  const firstKnown = Math.min(
-    ...dataset.sentiment.map((w) => Date.parse(`${w.weekStart}T00:00:00Z`) / 86_400_000 + 7),
-  );
   // The weeks in which Pulse had sentiment to plan with: the evaluation window that matches the signal
   // coverage. Before it both policies run the same code on the same data and act identically.
   let sentimentWindow: { fromDay: number; table: TableInput } | null = null;
@@ -352,8 +378,7 @@ async function main(): Promise<void> {
     console.log(
       "No mentions matched to products: Pulse had no sentiment and planned exactly like the blind policy.\n",
     );
-  } else if (firstKnown - firstDayNumber > 0 && firstKnown - firstDayNumber < dataset.days) {
-    const fromDay = Math.round(firstKnown - firstDayNumber);
+  } else if (fromDay !== null) {
     sentimentWindow = { fromDay, table: windowTable(dataset, result, fromDay, noiseGroups) };
     table(
       `Days ${fromDay}–${dataset.days - 1} only (${dataset.days - fromDay} days, from the first day a sentiment week is known; before it both policies act identically). The targets are judged here:`,
@@ -383,6 +408,13 @@ async function main(): Promise<void> {
           overstockUnitsReduction: verdict ? Math.round(verdict.overstockUnitsReduction * 1000) / 1000 : null,
           overstockTargetMet: verdict?.overstockTargetMet ?? null,
           // Blind's overstock on the led scenarios that the shelf of the first measured day causes alone.
+          // The perfect-foresight bound on the led scenarios over the same days (see ReplayPolicy).
+          foresightBound: headline?.foresightLed
+            ? {
+                stockoutDays: headline.foresightLed.stockoutDays,
+                overstockUnits: headline.foresightLed.overstockUnits,
+              }
+            : null,
           committedOverstockUnits:
             headline?.committedLedOverstock != null ? Math.round(headline.committedLedOverstock) : null,
           noise: Object.fromEntries(

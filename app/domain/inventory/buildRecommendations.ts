@@ -58,6 +58,12 @@ export interface RecommendationBatch {
 export interface BuildRecommendationsOptions {
   /** "blind" plans from sales alone (the backtest's comparison policy). Default "pulse". */
   policy?: "pulse" | "blind";
+  /**
+   * Units per day a variant will sell at a location over the next `days` days, replacing the
+   * forecast's level where it returns a number. Only the backtest's perfect-foresight bound sets it
+   * (it reads the replayed demand); the app never does.
+   */
+  demandOutlook?: (variantId: string, locationId: string, days: number) => number | null;
 }
 
 const KEY_SEPARATOR = "\u0000";
@@ -534,14 +540,28 @@ export function buildRecommendations(
               settings.elasticity,
             )
           : null;
+        const outlook = options.demandOutlook?.(
+          variant.variantId,
+          locationId,
+          p.leadTimeDays + settings.elasticity.defaultReviewPeriodDays,
+        );
         const plan =
-          profile && elasticity
-            ? sentimentAwarePolicy(context, {
-                demandMultiplier: multiplier,
-                riskFactor: elasticity.elasticityClass === "traditional" ? 1 : profile.riskFactor,
-                reviewPeriodDays: elasticity.reviewPeriodDays,
+          typeof outlook === "number" && Number.isFinite(outlook) && forecast.meanDailyUnits > 0
+            ? // The forecast's shape (weekdays, interval) scaled to the known level, nothing else changed.
+              sentimentAwarePolicy(context, {
+                demandMultiplier: Math.max(0, outlook) / forecast.meanDailyUnits,
+                // Knowing the level does not make daily sales swing more.
+                sigmaMultiplier: 1,
+                riskFactor: 1,
+                reviewPeriodDays: settings.elasticity.defaultReviewPeriodDays,
               })
-            : blindPlan;
+            : profile && elasticity
+              ? sentimentAwarePolicy(context, {
+                  demandMultiplier: multiplier,
+                  riskFactor: elasticity.elasticityClass === "traditional" ? 1 : profile.riskFactor,
+                  reviewPeriodDays: elasticity.reviewPeriodDays,
+                })
+              : blindPlan;
         plans.push({
           locationId,
           regionCode,

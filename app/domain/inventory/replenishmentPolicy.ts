@@ -28,6 +28,8 @@ export interface ReplenishmentContext {
 /** What sentiment changes: expected demand, uncertainty and (via elasticity) the review period. */
 export interface SentimentAdjustment {
   demandMultiplier: number;
+  /** Scale of σ(daily demand); default the demand multiplier (a lifted level swings more). */
+  sigmaMultiplier?: number;
   riskFactor: number;
   reviewPeriodDays: number;
 }
@@ -70,7 +72,7 @@ export function planReplenishment(
   // σ scales with the multiplier too: a lifted demand level brings proportionally larger swings.
   const safety = safetyStockUnits(
     context.serviceLevelZ,
-    context.forecast.sigmaDailyUnits * multiplier,
+    context.forecast.sigmaDailyUnits * (adjustment?.sigmaMultiplier ?? multiplier),
     context.leadTimeDays,
     risk,
   );

@@ -247,3 +247,30 @@ describe("committedOverstockUnits", () => {
     expect(committedOverstockUnits(trace, { measureFromDay: days })).toBe(0);
   });
 });
+
+describe("the foresight bound", () => {
+  it("acts like the blind policy before it knows demand, and knowing a tripling in advance prevents the stock-outs it causes", () => {
+    const dataset = syntheticDataset({ weeks: 14, demandFactor: (day) => (day >= 56 ? 3 : 1) });
+    const blind = replayPolicy(dataset, "blind");
+    const foresight = replayPolicy(dataset, "foresight", { foresightFromDay: 35 });
+    foresight.traces.forEach((trace, i) => {
+      const other = blind.traces[i] as SeriesTrace;
+      // Up to day 35 both policies see the same history and order the same.
+      expect(Array.from(trace.orderedUnits.subarray(0, 35))).toEqual(
+        Array.from(other.orderedUnits.subarray(0, 35)),
+      );
+      expectConserved(trace);
+    });
+    const from = { measureFromDay: 56 };
+    const stockouts = (run: typeof blind) =>
+      run.traces.reduce((sum, trace) => sum + seriesSums(trace, from).stockoutDays, 0);
+    expect(stockouts(blind)).toBeGreaterThan(0);
+    expect(stockouts(foresight)).toBeLessThan(stockouts(blind));
+  });
+
+  it("is replayed by runBacktest only when asked for", () => {
+    const dataset = syntheticDataset({ weeks: 6 });
+    expect(runBacktest(dataset).runs.foresight).toBeUndefined();
+    expect(runBacktest(dataset, { foresightBound: true }).runs.foresight?.policy).toBe("foresight");
+  });
+});

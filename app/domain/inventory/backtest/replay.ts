@@ -138,6 +138,7 @@ export function replayPolicy(
         applySpeculative,
         applyReduce,
         onReview: options.onReview,
+        foresightFromDay: Math.max(0, Math.floor(options.foresightFromDay ?? 0)),
       });
 
     for (const state of states) {
@@ -159,6 +160,33 @@ export function replayPolicy(
   return { policy, firstDay: dataset.firstDay, days, traces: states.map((s) => s.trace), notes: [...notes] };
 }
 
+/**
+ * Returns the mean daily demand of a series over days [d, d + days) of the replay; days past its end
+ * count at the mean of its last 28 days.
+ */
+function knownDemandPerDay(
+  stateByKey: ReadonlyMap<string, SeriesState>,
+  variantId: string,
+  locationId: string,
+  d: number,
+  days: number,
+): number | null {
+  const state = stateByKey.get(variantId + KEY_SEPARATOR + locationId);
+  if (!state || days <= 0) return null;
+  const demand = state.trace.demandUnits;
+  let units = 0;
+  const end = Math.min(demand.length, d + days);
+  for (let day = d; day < end; day++) units += demand[day] as number;
+  const missing = d + days - end;
+  if (missing > 0) {
+    const tailFrom = Math.max(0, demand.length - 28);
+    let tail = 0;
+    for (let day = tailFrom; day < demand.length; day++) tail += demand[day] as number;
+    units += demand.length > tailFrom ? (tail / (demand.length - tailFrom)) * missing : 0;
+  }
+  return units / days;
+}
+
 function review(
   dataset: ReplayDataset,
   states: readonly SeriesState[],
@@ -167,7 +195,12 @@ function review(
   firstDayNumber: number,
   d: number,
   notes: Set<string>,
-  options: { applySpeculative: boolean; applyReduce: boolean; onReview: ReplayOptions["onReview"] },
+  options: {
+    applySpeculative: boolean;
+    applyReduce: boolean;
+    onReview: ReplayOptions["onReview"];
+    foresightFromDay: number;
+  },
 ): void {
   const dayNumber = firstDayNumber + d;
   const sales: SalesHistory[] = [];
@@ -200,7 +233,15 @@ function review(
   };
   // Reviews happen early in the morning of day d: history ends yesterday, as in the weekly job.
   const now = new Date(dayNumber * MS_PER_DAY + 6 * MS_PER_HOUR);
-  const result = buildRecommendations(input, dataset.settings, now, { policy });
+  const result = buildRecommendations(input, dataset.settings, now, {
+    policy: policy === "pulse" ? "pulse" : "blind",
+    ...(policy === "foresight" && d >= options.foresightFromDay
+      ? {
+          demandOutlook: (variantId, locationId, horizon) =>
+            knownDemandPerDay(stateByKey, variantId, locationId, d, horizon),
+        }
+      : {}),
+  });
   if (!result.ok) {
     throw new RangeError(
       `replayPolicy: the shop settings cannot be used: ${result.error.map((e) => e.message).join(" ")}`,

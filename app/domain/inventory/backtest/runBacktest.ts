@@ -20,12 +20,14 @@ export interface BacktestResult {
   total: { pulse: ReplayMetrics; blind: ReplayMetrics };
   /** Verdict of the "not more than 5% worse" bound for each group named as noise. */
   noise: Map<string, NoiseVerdict>;
-  runs: { pulse: ReplayRun; blind: ReplayRun };
+  /** The perfect-foresight bound's run, when asked for (see ReplayPolicy). */
+  runs: { pulse: ReplayRun; blind: ReplayRun; foresight?: ReplayRun };
 }
 
 /**
  * Returns the comparison of both policies on one dataset. Groups whose name is in `noiseGroups`
- * (sentiment is pure noise there) get the 5% bound checked.
+ * (sentiment is pure noise there) get the 5% bound checked; `foresightBound` also replays the
+ * perfect-foresight bound (from `foresightFromDay`).
  *
  * @example
  * const result = runBacktest(dataset, { noiseGroups: ["noise"] });
@@ -33,10 +35,11 @@ export interface BacktestResult {
  */
 export function runBacktest(
   dataset: ReplayDataset,
-  options: ReplayOptions & { noiseGroups?: readonly string[] } = {},
+  options: ReplayOptions & { noiseGroups?: readonly string[]; foresightBound?: boolean } = {},
 ): BacktestResult {
   const pulse = replayPolicy(dataset, "pulse", options);
   const blind = replayPolicy(dataset, "blind", options);
+  const foresight = options.foresightBound ? replayPolicy(dataset, "foresight", options) : undefined;
   const groups = compareRuns(dataset, pulse, blind, options);
   const ledPulse = combinedSums(pulse, dataset, (g) => g.sentimentLed, options);
   const ledBlind = combinedSums(blind, dataset, (g) => g.sentimentLed, options);
@@ -60,6 +63,6 @@ export function runBacktest(
       blind: metricsOf(combinedSums(blind, dataset, () => true, options)),
     },
     noise,
-    runs: { pulse, blind },
+    runs: { pulse, blind, ...(foresight ? { foresight } : {}) },
   };
 }

@@ -45,7 +45,12 @@ export interface ReplayGroup {
   sentimentLed: boolean;
 }
 
-export type ReplayPolicy = "pulse" | "blind";
+/**
+ * "foresight" is the blind policy told each series' real demand over its lead time + review period
+ * (from `foresightFromDay`): a bound on what any policy that only improves the demand estimate can
+ * reach with the same replenishment arithmetic, not a policy anyone could run.
+ */
+export type ReplayPolicy = "pulse" | "blind" | "foresight";
 
 export interface ReplayOptions {
   /** Days between reviews (one planning cycle); default 7. */
@@ -60,6 +65,8 @@ export interface ReplayOptions {
   applyReduce?: boolean;
   /** Metrics count days from this one (e.g. the first day sentiment exists); default 0. */
   measureFromDay?: number;
+  /** The "foresight" policy knows demand from this day on (before it, it is the blind policy); default 0. */
+  foresightFromDay?: number;
   /** Called after each planning run with its batch (diagnostics: multipliers, orders); default none. */
   onReview?: (review: { day: number; policy: ReplayPolicy; batch: RecommendationBatch }) => void;
 }
