@@ -2,7 +2,13 @@
  * One planning run: from plain rows to proposals per variant × location × cycle, each with the numbers
  * behind it and the guardrail that decided who acts on it.
  */
-import { dayNumberOfInstant, isoDateFromDayNumber, MS_PER_HOUR, planningCycleId } from "./calendar";
+import {
+  dayNumberFromIsoDate,
+  dayNumberOfInstant,
+  isoDateFromDayNumber,
+  MS_PER_HOUR,
+  planningCycleId,
+} from "./calendar";
 import { forecastDemand, forecastUnitsOverDays, type DemandForecast } from "./demandForecast";
 import { assessElasticity, type ElasticityAssessment } from "./elasticity";
 import { applyGuardrails, type GuardrailCandidate, type GuardrailHistory } from "./guardrails";
@@ -38,7 +44,7 @@ import {
   type SupplierOrderDraft,
   type SupplierOrderLine,
 } from "./supplierSplit";
-import { shiftVariantMix } from "./variantMix";
+import { remainingPreferenceShift, shiftVariantMix, variantPreferenceShifts } from "./variantMix";
 import { weeklyDemandOnGrid } from "./weeklySeries";
 
 export interface RecommendationBatch {
@@ -299,6 +305,22 @@ export function buildRecommendations(
             Math.max(1, profile.lift.volumeLagWeeks),
           )
         : new Map<string, number>();
+    // Restock preference between variants: a clear gap in how the variants are received.
+    const preferences =
+      rows && profile
+        ? variantPreferenceShifts(
+            rows.byVariant,
+            variants.map((v) => v.variantId),
+            settings.mix,
+          )
+        : null;
+    let preferenceStartDay: number | null = null;
+    if (rows)
+      for (const list of rows.byVariant.values())
+        for (const row of list) {
+          const d = dayNumberFromIsoDate(row.weekStart);
+          if (d !== null && (preferenceStartDay === null || d < preferenceStartDay)) preferenceStartDay = d;
+        }
     const tier = profile?.tier ?? null;
     const productWarnings = profile ? profile.lift.warnings : [];
     const productFlags = profile ? profile.lift.flags : [];
@@ -454,6 +476,22 @@ export function buildRecommendations(
       // The part of the lift above or below 1 that this variant carries (its share of the praise
       // over its share of sales; 1 without enough variant-level talk).
       const liftShare = variantShares.get(variant.variantId) ?? 1;
+      const rawPreferenceShift = preferences?.get(variant.variantId)?.shiftFraction ?? 0;
+      // Only the part of the shift sales have not shown yet: growth since the variant talk began.
+      let preferenceShift = rawPreferenceShift;
+      if (rawPreferenceShift !== 0 && preferenceStartDay !== null) {
+        const own = (historiesByProduct.get(productId) ?? []).filter(
+          (h) => h.variantId === variant.variantId,
+        );
+        const rate = (end: number) =>
+          own.reduce(
+            (a, h) => a + demandVelocity(h, settings.forecast.velocityWindowDays, end).unitsPerDay,
+            0,
+          );
+        const before = rate(preferenceStartDay);
+        const growth = before > 0 ? rate(today) / before : 1;
+        preferenceShift = remainingPreferenceShift(rawPreferenceShift, growth);
+      }
       const maxReview = Math.max(
         settings.elasticity.defaultReviewPeriodDays,
         ...Object.values(settings.elasticity.reviewPeriodDays),
@@ -518,6 +556,11 @@ export function buildRecommendations(
             settings.lift.maxMultiplier,
             Math.max(settings.lift.minMultiplier, 1 + (productOrRegion - 1) * liftShare),
           );
+          if (preferenceShift !== 0)
+            multiplier = Math.min(
+              settings.lift.maxMultiplier,
+              Math.max(settings.lift.minMultiplier, multiplier * (1 + preferenceShift)),
+            );
         }
         const position = available + incoming;
         const context = {
@@ -651,6 +694,7 @@ export function buildRecommendations(
           serviceLevel: p.serviceLevel,
           serviceLevelZ: round2(z.value),
           sentimentMultiplier: round2(plan.demandMultiplier),
+          variantPreferenceShiftPercent: round2(preferenceShift * 100),
           sentimentRiskFactor: round2(plan.riskFactor),
           validityIndexPercent: profile?.lift.validity.validityIndexPercent ?? null,
           validityStatus: profile?.lift.validity.status ?? null,

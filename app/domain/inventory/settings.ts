@@ -149,6 +149,14 @@ export interface InventorySettings {
     saturationScore: number;
     /** Rescale so the product total is unchanged; otherwise the net change is reported. */
     conserveTotal: boolean;
+    /** Weeks of variant-level talk (most recent, ended) the restock preference test reads; 0 = off. */
+    preferenceWindowWeeks: number;
+    /** Two-group z (share of positive mentions) from which a restock preference shift starts. */
+    preferenceMinZ: number;
+    /** z at which the full up/down shift applies (linear in between). */
+    preferenceFullZ: number;
+    /** Positive + negative mentions each side of the split must have before it is tested. */
+    preferenceMinMentions: number;
   };
   overstock: {
     /** Stock beyond this many days of demand is overstock (reduce incoming, offer for transfer). */
@@ -241,6 +249,10 @@ export const DEFAULT_INVENTORY_SETTINGS: InventorySettings = {
     salesWeight: 0.4,
     saturationScore: 0.1,
     conserveTotal: false,
+    preferenceWindowWeeks: 8,
+    preferenceMinZ: 2.58,
+    preferenceFullZ: 3.29,
+    preferenceMinMentions: 20,
   },
   overstock: { maxCoverDays: 56 },
   guardrails: {
@@ -657,6 +669,25 @@ export function validateShopSettings(s: InventorySettings): SettingsError[] {
       "between 0.001 and 10",
     ],
     ["mix.conserveTotal", s.mix.conserveTotal, typeof s.mix.conserveTotal === "boolean", "true or false"],
+    [
+      "mix.preferenceWindowWeeks",
+      s.mix.preferenceWindowWeeks,
+      Number.isInteger(s.mix.preferenceWindowWeeks) && between(s.mix.preferenceWindowWeeks, 0, 52),
+      "whole weeks from 0 to 52",
+    ],
+    ["mix.preferenceMinZ", s.mix.preferenceMinZ, between(s.mix.preferenceMinZ, 0, 10), "between 0 and 10"],
+    [
+      "mix.preferenceFullZ",
+      s.mix.preferenceFullZ,
+      between(s.mix.preferenceFullZ, 0, 20) && s.mix.preferenceFullZ >= s.mix.preferenceMinZ,
+      "between 0 and 20 and at least mix.preferenceMinZ",
+    ],
+    [
+      "mix.preferenceMinMentions",
+      s.mix.preferenceMinMentions,
+      between(s.mix.preferenceMinMentions, 0, 100000),
+      "between 0 and 100000",
+    ],
     [
       "overstock.maxCoverDays",
       s.overstock.maxCoverDays,
