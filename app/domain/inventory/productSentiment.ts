@@ -56,7 +56,7 @@ export function productLiftHistory(
     series.volume,
     weeklyDemandUnits,
     settings.lift.maxLagWeeks,
-    settings.lift.minPairsForOwnSlope,
+    settings.lift.volumeMinPairsForOwnSlope,
   );
   return { series, weeklyDemandUnits, evidence, volumeEvidence };
 }

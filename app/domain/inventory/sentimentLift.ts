@@ -217,6 +217,14 @@ export function learnVolumeEvidence(
 }
 
 /**
+ * The lift settings with the volume term's minimum weeks in place of the index's: the volume term is
+ * judged by the same significance rule, from `volumeMinPairsForOwnSlope` aligned weeks.
+ */
+function volumeTrustSettings(settings: InventorySettings["lift"]): InventorySettings["lift"] {
+  return { ...settings, minPairsForOwnSlope: settings.volumeMinPairsForOwnSlope };
+}
+
+/**
  * Returns the shop-wide prior slope of the volume term, pooled like shopLiftPrior with the volume
  * settings (prior strength, fallback, cap).
  *
@@ -228,7 +236,7 @@ export function shopVolumeLiftPrior(
   settings: InventorySettings["lift"],
 ): number {
   return shopLiftPrior(evidence, {
-    ...settings,
+    ...volumeTrustSettings(settings),
     priorStrengthPoints2: settings.volumePriorStrengthPoints2,
     fallbackLiftPerPoint: settings.volumeFallbackLiftPerPoint,
     maxLiftPerPoint: settings.volumeMaxLiftPerPoint,
@@ -335,7 +343,8 @@ export function sentimentLift(
   const evidence = trustedLiftEvidence(rawEvidence, s);
   const ownSlopeTrusted = evidence === rawEvidence;
   const volumeEvidenceTrusted =
-    volumeInput !== null && trustedLiftEvidence(volumeInput.evidence, s) === volumeInput.evidence;
+    volumeInput !== null &&
+    trustedLiftEvidence(volumeInput.evidence, volumeTrustSettings(s)) === volumeInput.evidence;
   const k = s.priorStrengthPoints2;
   const sxx = evidence.sumSquaredSentimentChanges;
   const ownLiftPerPoint = sxx > 0 ? evidence.sumCrossProducts / sxx : 0;
@@ -463,7 +472,7 @@ function volumeTerm(
   const n = Math.min(weeks, points.length);
   if (n === 0) return null;
   const evidence = input.evidence;
-  const trusted = trustedLiftEvidence(evidence, s) === evidence;
+  const trusted = trustedLiftEvidence(evidence, volumeTrustSettings(s)) === evidence;
   const k = s.volumePriorStrengthPoints2;
   const posterior =
     (evidence.sumCrossProducts + k * input.priorLiftPerPoint) / (evidence.sumSquaredSentimentChanges + k);

@@ -69,6 +69,13 @@ export interface InventorySettings {
     minOwnCorrelation: number;
     minPairsForOwnSlope: number;
     /**
+     * Aligned weeks before the volume term's own slope may be trusted (still only when its correlation
+     * is significant for that many weeks). The volume term regresses levels with an intercept, so 3 weeks
+     * are the fewest that leave a degree of freedom; with 12 weeks of mentions and 2–4 week lead times,
+     * waiting for a 4th week let most of a building story pass before orders followed it.
+     */
+    volumeMinPairsForOwnSlope: number;
+    /**
      * Volume term: growth of positive-mention volume (100 × Δlog, "volume points") leading sales.
      * Prior strength in volume points², fallback and cap of the slope (sales log change per volume point).
      */
@@ -215,6 +222,7 @@ export const DEFAULT_INVENTORY_SETTINGS: InventorySettings = {
     kolDamping: 0,
     minOwnCorrelation: 0.3,
     minPairsForOwnSlope: 4,
+    volumeMinPairsForOwnSlope: 3,
     volumePriorStrengthPoints2: 2000,
     volumeFallbackLiftPerPoint: 0,
     volumeMaxLiftPerPoint: 0.01,
@@ -470,6 +478,12 @@ export function validateShopSettings(s: InventorySettings): SettingsError[] {
       l.minPairsForOwnSlope,
       Number.isInteger(l.minPairsForOwnSlope) && between(l.minPairsForOwnSlope, 1, 52),
       "a whole number between 1 and 52",
+    ],
+    [
+      "lift.volumeMinPairsForOwnSlope",
+      l.volumeMinPairsForOwnSlope,
+      Number.isInteger(l.volumeMinPairsForOwnSlope) && between(l.volumeMinPairsForOwnSlope, 3, 52),
+      "a whole number between 3 and 52",
     ],
     [
       "lift.volumePriorStrengthPoints2",

@@ -117,11 +117,15 @@ describe("minimum correlation before a product's own slope is trusted", () => {
           expect(lift.multiplier).toBeLessThanOrEqual(volumeOn.lift.maxMultiplier);
           expect(lift.multiplier).toBeGreaterThanOrEqual(volumeOn.lift.minMultiplier);
           // …and with neither term trusted, nothing moves.
-          const untrusted = (e: typeof evidence) =>
-            e.pairs >= volumeOn.lift.minPairsForOwnSlope &&
+          const untrusted = (e: typeof evidence, minPairs: number) =>
+            e.pairs >= minPairs &&
             e.sumSquaredSentimentChanges > 0 &&
             e.correlation < volumeOn.lift.minOwnCorrelation;
-          if (untrusted(evidence) && untrusted(volumeEvidence)) expect(lift.multiplier).toBe(1);
+          if (
+            untrusted(evidence, volumeOn.lift.minPairsForOwnSlope) &&
+            untrusted(volumeEvidence, volumeOn.lift.volumeMinPairsForOwnSlope)
+          )
+            expect(lift.multiplier).toBe(1);
         },
       ),
       { numRuns: 200 },
