@@ -191,6 +191,54 @@ function lastWeekAlert(
 }
 
 /**
+ * Returns the multiplier to use when the product's talk is a complaint story, or null when it is not.
+ * Rule: the negative share's least-squares slope over the last `complaintTrendWeeks` weeks is at least
+ * `complaintTrendPointsPerWeek` points a week AND sales over the last two weeks are below the two weeks
+ * before; then multiplier = min(current, 1, ((recent + 1) ÷ (before + 1))^complaintTrendSalesExponent),
+ * at least minMultiplier.
+ * Why: complaints that keep growing precede a sales fall; more people talking then is not demand
+ * building, and a lifted (or risk-padded) order lands just as demand drops (the fitness tracker's
+ * swim heart-rate complaints lifted orders through the volume term).
+ *
+ * @example
+ * complaintTrendMultiplier(series, demand, 1.15, DEFAULT_INVENTORY_SETTINGS.lift); // 1 when complaints rise and sales fall
+ */
+export function complaintTrendMultiplier(
+  series: WeeklySentimentSeries,
+  weeklyDemandUnits: ArrayLike<number>,
+  multiplier: number,
+  settings: InventorySettings["lift"],
+): number | null {
+  const k = settings.complaintTrendWeeks;
+  const threshold = settings.complaintTrendPointsPerWeek;
+  if (!(threshold > 0) || series.weeks < Math.max(k, 4) || weeklyDemandUnits.length < series.weeks) return null;
+  const last = series.weeks - 1;
+  let sx = 0;
+  let sy = 0;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < k; i++) {
+    const y = (series.negativeShare[last - k + 1 + i] as number) * 100;
+    if (!Number.isFinite(y)) return null;
+    sx += i;
+    sy += y;
+    sxy += i * y;
+    sxx += i * i;
+  }
+  const slope = (k * sxy - sx * sy) / (k * sxx - sx * sx);
+  const d = (w: number) => Math.max(0, Number(weeklyDemandUnits[w]) || 0);
+  const recent = d(last) + d(last - 1);
+  const before = d(last - 2) + d(last - 3);
+  if (!(slope >= threshold) || !(recent < before)) return null;
+  const followed =
+    settings.complaintTrendSalesExponent > 0
+      ? Math.pow((recent + 1) / (before + 1), settings.complaintTrendSalesExponent)
+      : 1;
+  const target = Math.max(settings.minMultiplier, Math.min(1, followed));
+  return multiplier > target ? target : null;
+}
+
+/**
  * Returns the product's sentiment profile for this run.
  * Rules: see sentimentLift (multiplier), sentimentRiskFactor (safety stock), responseTier (tier),
  * inventoryReviewCheck (alerts, per product, variant and region) and routeIssues (tasks).
@@ -226,6 +274,13 @@ export function productSentimentProfile(
   );
   const last = series.weeks - 1;
   const prev = Math.max(0, last - 1);
+  const complaint = complaintTrendMultiplier(series, weeklyDemandUnits, lift.multiplier, settings.lift);
+  if (complaint !== null) {
+    lift.multiplier = complaint;
+    lift.warnings.push(
+      `Complaints are rising week after week and sales have started to fall: the sentiment multiplier is held at ${complaint.toFixed(2)} (no extra stock for a product whose talk is turning against it).`,
+    );
+  }
   const indexChangePoints =
     ((series.weightedIndex[last] as number) - (series.weightedIndex[prev] as number)) * 100;
   const alerts: InventoryReviewAlert[] = [];

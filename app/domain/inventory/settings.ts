@@ -84,6 +84,18 @@ export interface InventorySettings {
     volumeMaxLiftPerPoint: number;
     /** A rise in positive-volume points above this within the lag is a spike, damped like a KOL move. */
     volumeBurstPoints: number;
+    /**
+     * A complaint story: the negative share rising by at least this many points a week (least-squares
+     * over `complaintTrendWeeks` weeks) while sales over the last two weeks fell below the two before.
+     * Then talk growth is not demand building: the lift is held at most 1. 0 turns the rule off.
+     */
+    complaintTrendPointsPerWeek: number;
+    complaintTrendWeeks: number;
+    /**
+     * With a complaint story, the multiplier may also follow the confirmed sales fall:
+     * (recent two weeks ÷ two before)^exponent, at least minMultiplier. 0 = only hold the lift at 1.
+     */
+    complaintTrendSalesExponent: number;
   };
   validity: {
     /** Above this the sentiment moved more than sales: over-reaction. */
@@ -227,6 +239,9 @@ export const DEFAULT_INVENTORY_SETTINGS: InventorySettings = {
     volumeFallbackLiftPerPoint: 0,
     volumeMaxLiftPerPoint: 0.01,
     volumeBurstPoints: 100,
+    complaintTrendPointsPerWeek: 2,
+    complaintTrendWeeks: 4,
+    complaintTrendSalesExponent: 0,
   },
   validity: { overReactionAbovePercent: 120, inSyncFromPercent: 80 },
   risk: { negativeShareRiseWeightPerPoint: 0.02, volatilityWeightPerPoint: 0.01, maxRiskFactor: 1.6 },
@@ -502,6 +517,24 @@ export function validateShopSettings(s: InventorySettings): SettingsError[] {
       l.volumeBurstPoints,
       between(l.volumeBurstPoints, 1, 10000),
       "between 1 and 10000",
+    ],
+    [
+      "lift.complaintTrendPointsPerWeek",
+      l.complaintTrendPointsPerWeek,
+      between(l.complaintTrendPointsPerWeek, 0, 100),
+      "between 0 and 100",
+    ],
+    [
+      "lift.complaintTrendWeeks",
+      l.complaintTrendWeeks,
+      Number.isInteger(l.complaintTrendWeeks) && between(l.complaintTrendWeeks, 2, 52),
+      "a whole number between 2 and 52",
+    ],
+    [
+      "lift.complaintTrendSalesExponent",
+      l.complaintTrendSalesExponent,
+      between(l.complaintTrendSalesExponent, 0, 2),
+      "between 0 and 2",
     ],
     [
       "lift.volumeFallbackLiftPerPoint",
