@@ -201,18 +201,35 @@ export function findMentionsByAuthorHashes(shopId: string, authorHashes: readonl
 }
 
 /**
- * Deletes a shop's mentions by any of the author hashes (customers/redact); returns how many and
- * when the earliest of them was posted (where the weekly signals they counted in start), read in the
- * same transaction as the delete.
+ * When the earliest of a shop's mentions by any of the author hashes was posted (where the weekly
+ * signals they count in start); null when there are none.
+ *
+ * @example
+ * const from = await earliestMentionPostedAtByAuthorHashes(shopId, [miaHash]); // Date | null
+ */
+export async function earliestMentionPostedAtByAuthorHashes(
+  shopId: string,
+  authorHashes: readonly string[],
+): Promise<Date | null> {
+  if (authorHashes.length === 0) return null;
+  const earliest = await db().mention.aggregate({
+    where: { shopId, authorHash: { in: [...authorHashes] } },
+    _min: { postedAt: true },
+  });
+  return earliest._min.postedAt;
+}
+
+/**
+ * Deletes a shop's mentions by any of the author hashes (customers/redact; their scores cascade) and
+ * returns how many went. Repeating it deletes nothing more.
+ *
+ * @example
+ * const { deleted } = await deleteMentionsByAuthorHashes(shopId, [miaHash]);
  */
 export async function deleteMentionsByAuthorHashes(
   shopId: string,
   authorHashes: readonly string[],
-): Promise<{ deleted: number; earliestPostedAt: Date | null }> {
-  const where = { shopId, authorHash: { in: [...authorHashes] } };
-  return db().$transaction(async (tx) => {
-    const earliest = await tx.mention.aggregate({ where, _min: { postedAt: true } });
-    const result = await tx.mention.deleteMany({ where });
-    return { deleted: result.count, earliestPostedAt: earliest._min.postedAt };
-  });
+): Promise<{ deleted: number }> {
+  const result = await db().mention.deleteMany({ where: { shopId, authorHash: { in: [...authorHashes] } } });
+  return { deleted: result.count };
 }

@@ -98,10 +98,28 @@ export const mentionWithScoreSelect = {
   },
 } satisfies Prisma.MentionSelect;
 
-/** Scored mentions of a shop posted at or after `from`, with what aggregation needs. */
-export function loadScoredMentions(shopId: string, from: Date) {
+/**
+ * Scored mentions of a shop posted at or after `from`, with what aggregation needs. Mentions by
+ * `excludeAuthorHashes` are left out, as if already deleted (customers/redact computes the signals
+ * without a customer before it deletes their mentions).
+ *
+ * @example
+ * const stored = await loadScoredMentions(shopId, weekStart, { excludeAuthorHashes: [miaHash] });
+ */
+export function loadScoredMentions(
+  shopId: string,
+  from: Date,
+  options: { excludeAuthorHashes?: readonly string[] } = {},
+) {
+  const excluded = options.excludeAuthorHashes ?? [];
   return db().mention.findMany({
-    where: { shopId, postedAt: { gte: from }, score: { isNot: null }, ...countedMentionWhere },
+    where: {
+      shopId,
+      postedAt: { gte: from },
+      score: { isNot: null },
+      ...countedMentionWhere,
+      ...(excluded.length > 0 ? { authorHash: { notIn: [...excluded] } } : {}),
+    },
     orderBy: { postedAt: "asc" },
     select: mentionWithScoreSelect,
   });

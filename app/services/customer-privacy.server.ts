@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { hashAuthor } from "~/domain/listening/authorHash";
 import { getShop } from "~/models/catalog.server";
-import { deleteMentionsByAuthorHashes, findMentionsByAuthorHashes } from "~/models/mention-ingest.server";
+import {
+  deleteMentionsByAuthorHashes,
+  earliestMentionPostedAtByAuthorHashes,
+  findMentionsByAuthorHashes,
+} from "~/models/mention-ingest.server";
 import { recordAuditEvent } from "~/models/shops.server";
 import { recomputeWeeklySignals } from "~/services/signals.server";
 
@@ -103,10 +107,18 @@ export async function answerCustomerDataRequest(
 }
 
 /**
- * customers/redact: deletes the customer's mentions (their scores go with them), then recomputes the
- * weekly signals from the week of the earliest deleted mention on, so no stored aggregate still
- * counts them (volume, shares, influencer hashes, unmet-need wording). Records both in the audit
- * event `compliance.customer_redact`.
+ * customers/redact: recomputes the weekly signals from the week of the customer's earliest mention
+ * on as if their mentions were gone, then deletes the mentions (their scores go with them), so no
+ * stored aggregate still counts them (volume, shares, influencer hashes, unmet-need wording).
+ * Records both in the audit event `compliance.customer_redact`.
+ *
+ * Recompute before delete, so a redaction can be repeated: if handling throws, the webhook answers
+ * 500 and Shopify retries, and the retry can only find the weeks to recompute from the mentions
+ * themselves. Deleting first would lose them when the recompute then failed, leaving rows that count
+ * the deleted mentions forever. In this order a failed recompute has deleted nothing, and a failed
+ * delete leaves mentions the signals already leave out; either way the retry redoes both steps,
+ * each of which is safe to repeat. No extra table or transaction is needed, so it behaves the same
+ * on SQLite and PostgreSQL.
  *
  * The recompute runs inline, not as a job: the queue refuses uninstalled shops, and customers/redact
  * can arrive for one at any time (it touches only Pulse's database, never Shopify). It is not
@@ -129,13 +141,16 @@ export async function redactCustomer(
   const parsed = compliancePayload.safeParse(payload);
   const customer = parsed.success ? (parsed.data.customer ?? {}) : {};
   const hashes = customerAuthorHashes(shop.authorSalt, customer);
-  const { deleted: mentionsDeleted, earliestPostedAt } =
-    hashes.length > 0
-      ? await deleteMentionsByAuthorHashes(shopId, hashes)
-      : { deleted: 0, earliestPostedAt: null };
+  const earliestPostedAt = await earliestMentionPostedAtByAuthorHashes(shopId, hashes);
   const run = earliestPostedAt
-    ? await recomputeWeeklySignals(shopId, { from: earliestPostedAt, now: options.now ?? (() => new Date()) })
+    ? await recomputeWeeklySignals(shopId, {
+        from: earliestPostedAt,
+        now: options.now ?? (() => new Date()),
+        excludeAuthorHashes: hashes,
+      })
     : null;
+  const { deleted: mentionsDeleted } =
+    hashes.length > 0 ? await deleteMentionsByAuthorHashes(shopId, hashes) : { deleted: 0 };
   const signalWeeksRecomputed = run?.weeks ?? 0;
   await recordAuditEvent({
     shopId,

@@ -38,13 +38,17 @@ export interface SignalRun {
  * When mentions were deleted (customers/redact) and none are left from `from` on, the weeks from
  * `from` on are still cleared, so no row keeps counting what was deleted.
  *
+ * `excludeAuthorHashes` computes as if those authors' mentions were already gone: customers/redact
+ * recomputes first and deletes after, so whichever step fails, the mentions are still there for
+ * Shopify's retry to find the weeks by (see `redactCustomer`).
+ *
  * @example
  * const run = await recomputeWeeklySignals(shopId, { from: new Date("2026-11-09T00:00:00Z"), now: () => new Date() });
  * // run.fromWeek === "2026-W46"; run.weeks: that week through the current one
  */
 export async function recomputeWeeklySignals(
   shopId: string,
-  options: { from: Date | null; now: () => Date },
+  options: { from: Date | null; now: () => Date; excludeAuthorHashes?: readonly string[] },
 ): Promise<SignalRun> {
   const nothing: SignalRun = { fromWeek: null, weeks: 0, mentions: 0, rows: 0, authenticityChanged: 0 };
   const shop = await getShop(shopId);
@@ -53,7 +57,9 @@ export async function recomputeWeeklySignals(
   const historyStart = options.from
     ? new Date(options.from.getTime() - HISTORY_WEEKS * 7 * DAY_MS)
     : new Date(0);
-  const stored = await loadScoredMentions(shopId, historyStart);
+  const stored = await loadScoredMentions(shopId, historyStart, {
+    excludeAuthorHashes: options.excludeAuthorHashes,
+  });
   if (stored.length === 0 && !options.from) return nothing;
 
   const from = options.from ?? stored[0]!.postedAt;

@@ -1,10 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "~/db.server";
 import { hashAuthor } from "~/domain/listening/authorHash";
 import { decryptCredentials, encryptCredentials, keyringFrom } from "~/integrations/sources/secrets.server";
 import { purgeExpiredMentions } from "~/services/mention-retention.server";
 import { ingestMentions } from "~/services/mention-ingest.server";
 import { scoreMentionBacklog } from "~/services/scoring.server";
+import * as mentionIngestModel from "~/models/mention-ingest.server";
+import * as signalsService from "~/services/signals.server";
 import { recomputeWeeklySignals } from "~/services/signals.server";
 import { answerCustomerDataRequest, redactCustomer } from "~/services/customer-privacy.server";
 import { rotateSourceCredentials, RotationError } from "~/services/secret-rotation.server";
@@ -300,6 +302,98 @@ describe("retention purge", () => {
   });
 });
 
+// A lamp shop where Mia (the customer to redact) and three other reviewers wrote, scored and with
+// its weekly signals computed; `seedLampShop(false)` is the same shop without Mia's reviews, the reference a
+// redaction must end up equal to.
+const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
+const miaReviews = [
+  // Alone in 2026-W44: after the redact that week has no rows at all.
+  {
+    externalId: "mia-1",
+    text: "The Aurora Lamp flickers constantly, awful",
+    postedAt: day("2026-10-28"),
+  },
+  {
+    externalId: "mia-2",
+    text: "Aurora Lamp broke after two days, terrible quality",
+    postedAt: day("2026-11-04"),
+  },
+  {
+    externalId: "mia-3",
+    text: "My Aurora Lamp stopped working, very disappointed",
+    postedAt: day("2026-11-11"),
+  },
+];
+const otherReviews = [
+  {
+    externalId: "ana-1",
+    handle: "ana@example.com",
+    text: "The Aurora Lamp is bright and warm, I love it",
+    postedAt: day("2026-11-04"),
+  },
+  {
+    externalId: "ben-1",
+    handle: "ben@example.com",
+    text: "Really happy with the Aurora Lamp in my study",
+    postedAt: day("2026-11-11"),
+  },
+  {
+    externalId: "cy-1",
+    handle: "cy@example.com",
+    text: "Aurora Lamp looks great on my desk, good value",
+    postedAt: day("2026-11-18"),
+  },
+];
+const seedLampShop = async (withMia: boolean) => {
+  const shop = await createTestShop();
+  const source = await createTestSource(shop.id, { kind: "judgeme" });
+  await createTestProduct(shop.id, { title: "Aurora Lamp" });
+  await ingestMentions(
+    shop.id,
+    source.id,
+    [...(withMia ? miaReviews.map((m) => ({ ...m, handle: "mia@example.com" })) : []), ...otherReviews].map(
+      ({ handle, ...m }) => ({ ...m, platform: "judgeme", authorHandle: handle }),
+    ),
+    { now: NOW },
+  );
+  await scoreMentionBacklog(shop.id, { now: () => NOW });
+  await recomputeWeeklySignals(shop.id, { from: null, now: () => NOW });
+  return shop;
+};
+// The product-level rows (all platforms, all regions) by week: what the signals pages and planning read.
+const productSignalWeeks = async (shopId: string) =>
+  Object.fromEntries(
+    (
+      await db().signalWeekly.findMany({
+        where: { shopId, variantId: null, platform: "all", region: "all" },
+        orderBy: { week: "asc" },
+      })
+    ).map((r) => [
+      r.week,
+      {
+        volume: r.volume,
+        positiveShare: r.positiveShare,
+        neutralShare: r.neutralShare,
+        negativeShare: r.negativeShare,
+        weightedIndex: r.weightedIndex,
+      },
+    ]),
+  );
+// Every stored row, keyed without the product id (it differs between the two shops).
+const allSignalRows = async (shopId: string) =>
+  (await db().signalWeekly.findMany({ where: { shopId } }))
+    .map((r) => ({
+      week: r.week,
+      variant: r.variantId === null ? "product" : "variant",
+      platform: r.platform,
+      region: r.region,
+      volume: r.volume,
+      shares: [r.positiveShare, r.neutralShare, r.negativeShare],
+      weightedIndex: r.weightedIndex,
+      indexChange: r.indexChange,
+    }))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
 describe("customer privacy webhooks", () => {
   it("exports a reviewer's mentions on data_request and deletes them on redact", async () => {
     const shop = await createTestShop();
@@ -361,98 +455,9 @@ describe("customer privacy webhooks", () => {
   });
 
   it("recomputes the weekly signals a redacted reviewer counted in; other reviewers' rows are as if they never wrote", async () => {
-    const day = (iso: string) => new Date(`${iso}T10:00:00Z`);
-    const mia = [
-      // Alone in 2026-W44: after the redact that week has no rows at all.
-      {
-        externalId: "mia-1",
-        text: "The Aurora Lamp flickers constantly, awful",
-        postedAt: day("2026-10-28"),
-      },
-      {
-        externalId: "mia-2",
-        text: "Aurora Lamp broke after two days, terrible quality",
-        postedAt: day("2026-11-04"),
-      },
-      {
-        externalId: "mia-3",
-        text: "My Aurora Lamp stopped working, very disappointed",
-        postedAt: day("2026-11-11"),
-      },
-    ];
-    const others = [
-      {
-        externalId: "ana-1",
-        handle: "ana@example.com",
-        text: "The Aurora Lamp is bright and warm, I love it",
-        postedAt: day("2026-11-04"),
-      },
-      {
-        externalId: "ben-1",
-        handle: "ben@example.com",
-        text: "Really happy with the Aurora Lamp in my study",
-        postedAt: day("2026-11-11"),
-      },
-      {
-        externalId: "cy-1",
-        handle: "cy@example.com",
-        text: "Aurora Lamp looks great on my desk, good value",
-        postedAt: day("2026-11-18"),
-      },
-    ];
-    const seed = async (withMia: boolean) => {
-      const shop = await createTestShop();
-      const source = await createTestSource(shop.id, { kind: "judgeme" });
-      await createTestProduct(shop.id, { title: "Aurora Lamp" });
-      await ingestMentions(
-        shop.id,
-        source.id,
-        [...(withMia ? mia.map((m) => ({ ...m, handle: "mia@example.com" })) : []), ...others].map(
-          ({ handle, ...m }) => ({ ...m, platform: "judgeme", authorHandle: handle }),
-        ),
-        { now: NOW },
-      );
-      await scoreMentionBacklog(shop.id, { now: () => NOW });
-      await recomputeWeeklySignals(shop.id, { from: null, now: () => NOW });
-      return shop;
-    };
-    // The product-level rows (all platforms, all regions) by week: what the signals pages and planning read.
-    const productWeeks = async (shopId: string) =>
-      Object.fromEntries(
-        (
-          await db().signalWeekly.findMany({
-            where: { shopId, variantId: null, platform: "all", region: "all" },
-            orderBy: { week: "asc" },
-          })
-        ).map((r) => [
-          r.week,
-          {
-            volume: r.volume,
-            positiveShare: r.positiveShare,
-            neutralShare: r.neutralShare,
-            negativeShare: r.negativeShare,
-            weightedIndex: r.weightedIndex,
-          },
-        ]),
-      );
-    // Every stored row, keyed without the product id (it differs between the two shops).
-    const allRows = async (shopId: string) =>
-      (await db().signalWeekly.findMany({ where: { shopId } }))
-        .map((r) => ({
-          week: r.week,
-          variant: r.variantId === null ? "product" : "variant",
-          platform: r.platform,
-          region: r.region,
-          volume: r.volume,
-          shares: [r.positiveShare, r.neutralShare, r.negativeShare],
-          weightedIndex: r.weightedIndex,
-          indexChange: r.indexChange,
-        }))
-        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-
-    const shop = await seed(true);
-    const reference = await seed(false);
-    const before = await productWeeks(shop.id);
+    const shop = await seedLampShop(true);
+    const reference = await seedLampShop(false);
+    const before = await productSignalWeeks(shop.id);
     expect(Object.keys(before)).toEqual(["2026-W44", "2026-W45", "2026-W46", "2026-W47"]);
     expect([1, 2, 2, 1]).toEqual(Object.values(before).map((w) => w.volume));
     expect(before["2026-W45"]!.negativeShare).toBeGreaterThan(0);
@@ -463,13 +468,13 @@ describe("customer privacy webhooks", () => {
     // 2026-W44 (Mia's earliest review) through 2026-W47 (the week of NOW).
     expect(result).toEqual({ mentionsDeleted: 3, signalWeeksRecomputed: 4 });
 
-    const after = await productWeeks(shop.id);
+    const after = await productSignalWeeks(shop.id);
     expect(Object.keys(after)).toEqual(["2026-W45", "2026-W46", "2026-W47"]);
     expect(Object.values(after).map((w) => w.volume)).toEqual([1, 1, 1]);
     expect(after["2026-W45"]!.negativeShare).toBe(0);
     // Exactly what a shop that never held Mia's reviews computes, on every row (variants, platforms, regions).
-    expect(after).toEqual(await productWeeks(reference.id));
-    expect(await allRows(shop.id)).toEqual(await allRows(reference.id));
+    expect(after).toEqual(await productSignalWeeks(reference.id));
+    expect(await allSignalRows(shop.id)).toEqual(await allSignalRows(reference.id));
     const details = JSON.stringify(await db().signalWeekly.findMany({ where: { shopId: shop.id } }));
     expect(details).not.toContain(hashAuthor(shop.authorSalt, "mia@example.com"));
 
@@ -583,6 +588,76 @@ describe("compliance webhook route", () => {
     expect((event.details as { signalWeeksRecomputed: number }).signalWeeksRecomputed).toBeGreaterThanOrEqual(
       1,
     );
+  });
+
+  describe("a failed customers/redact is completed by Shopify's retry", () => {
+    const redact = (shopDomain: string) =>
+      webhookRequest({
+        path: "/webhooks/compliance",
+        topic: "customers/redact",
+        shop: shopDomain,
+        payload: { customer: { id: 7, email: "mia@example.com" } },
+        webhookId: "redact-delivery",
+      });
+    const deliver = async (request: Request) => {
+      const { action } = await import("~/routes/webhooks.compliance");
+      return action({ request, params: {}, context: {} });
+    };
+    const miaCount = (shop: { id: string; authorSalt: string }) =>
+      db().mention.count({
+        where: { shopId: shop.id, authorHash: hashAuthor(shop.authorSalt, "mia@example.com") },
+      });
+
+    it("when the recompute fails: 500, nothing deleted; the retry deletes and leaves the rows of a shop that never had them", async () => {
+      const shop = await seedLampShop(true);
+      const reference = await seedLampShop(false);
+      const before = await allSignalRows(shop.id);
+      // The failure is logged with console.error (which would otherwise fail the test).
+      const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const recompute = vi
+        .spyOn(signalsService, "recomputeWeeklySignals")
+        .mockRejectedValueOnce(new Error("SQLITE_BUSY: database is locked"));
+
+      expect((await deliver(redact(shop.domain))).status).toBe(500);
+      expect(errors).toHaveBeenCalled();
+      // Nothing deleted, so the retry still finds the weeks Mia's reviews counted in.
+      expect(await miaCount(shop)).toBe(3);
+      expect(await allSignalRows(shop.id)).toEqual(before);
+
+      expect((await deliver(redact(shop.domain))).status).toBe(200);
+      expect(recompute).toHaveBeenCalledTimes(2);
+      expect(await miaCount(shop)).toBe(0);
+      expect(await allSignalRows(shop.id)).toEqual(await allSignalRows(reference.id));
+      const events = await db().auditEvent.findMany({
+        where: { shopId: shop.id, action: "compliance.customer_redact" },
+      });
+      expect(events.map((e) => e.details)).toEqual([
+        expect.objectContaining({ mentionsDeleted: 3, signalWeeksFrom: "2026-W44" }),
+      ]);
+    });
+
+    it("when the delete fails: 500, the signals already leave Mia out; the retry deletes and the rows stay those of a shop that never had them", async () => {
+      const shop = await seedLampShop(true);
+      const reference = await seedLampShop(false);
+      vi.spyOn(console, "error").mockImplementation(() => undefined);
+      const remove = vi
+        .spyOn(mentionIngestModel, "deleteMentionsByAuthorHashes")
+        .mockRejectedValueOnce(new Error("SQLITE_IOERR: disk I/O error"));
+
+      expect((await deliver(redact(shop.domain))).status).toBe(500);
+      expect(await miaCount(shop)).toBe(3);
+      expect(await allSignalRows(shop.id)).toEqual(await allSignalRows(reference.id));
+      expect(await db().auditEvent.count({ where: { shopId: shop.id } })).toBe(0);
+
+      expect((await deliver(redact(shop.domain))).status).toBe(200);
+      expect(remove).toHaveBeenCalledTimes(2);
+      expect(await miaCount(shop)).toBe(0);
+      expect(await allSignalRows(shop.id)).toEqual(await allSignalRows(reference.id));
+      const event = await db().auditEvent.findFirstOrThrow({
+        where: { shopId: shop.id, action: "compliance.customer_redact" },
+      });
+      expect(event.details).toMatchObject({ mentionsDeleted: 3, signalWeeksFrom: "2026-W44" });
+    });
   });
 });
 
