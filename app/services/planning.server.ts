@@ -192,8 +192,8 @@ const signalDetailShape = z
   })
   .passthrough();
 
-// The signal service stores the row's SignalDetail under `details.detail`; volatility and kolShare
-// are read when a later version stores them beside it.
+// The signal service stores the row's SignalDetail under `details.detail`, and volatility and kolShare
+// beside it (weekSpreadOf in app/domain/signals); rows stored before those were added lack them.
 const detailsShape = signalDetailShape.extend({
   volatility: z.number().finite().optional(),
   kolShare: z.number().finite().optional(),
@@ -204,9 +204,11 @@ const detailsShape = signalDetailShape.extend({
  * Returns the engine's sentiment weeks from stored weekly signal rows (platform "all").
  * Rules: weekStart = Monday of the ISO week; product-wide rows (region "all") and variant rows are
  * kept, regional rows only when their region is a location's region; volatility and kolShare come
- * from the row's details when the signal job stored them, else kolShare is estimated from the listed
- * influencers' platform- and reach-weighted mentions against the row's volume (each other mention
- * counted at weight 1 × platform weight 0.3) and volatility is 0 (reported as an assumption).
+ * from the row's details when the signal job stored them (every row it writes since they were added),
+ * else — a row computed before — kolShare is estimated from the listed influencers' platform- and
+ * reach-weighted mentions against the row's volume (each other mention counted at weight 1 × platform
+ * weight 0.3) and volatility is 0; `volatilityMissingWeeks` counts those rows, in all and per product
+ * (reported as an assumption on that product's recommendations).
  *
  * @example
  * sentimentWeeksFromSignalRows(rows, new Set(["us-east"])).weeks.length;
@@ -214,9 +216,15 @@ const detailsShape = signalDetailShape.extend({
 export function sentimentWeeksFromSignalRows(
   rows: readonly StoredSignalRow[],
   locationRegions: ReadonlySet<string>,
-): { weeks: SentimentWeek[]; volatilityMissing: boolean } {
+): {
+  weeks: SentimentWeek[];
+  volatilityMissing: boolean;
+  volatilityMissingWeeks: number;
+  volatilityMissingWeeksByProduct: Map<string, number>;
+} {
   const weeks: SentimentWeek[] = [];
-  let volatilityMissing = false;
+  let volatilityMissingWeeks = 0;
+  const volatilityMissingWeeksByProduct = new Map<string, number>();
   for (const row of rows) {
     if (!row.productId) continue;
     if (row.region !== "all" && (row.variantId || !locationRegions.has(row.region))) continue;
@@ -241,7 +249,13 @@ export function sentimentWeeksFromSignalRows(
       const otherWeight = Math.max(0, row.volume - kolMentions) * 0.3 * reachWeight(0);
       kolShare = kolWeight + otherWeight > 0 ? kolWeight / (kolWeight + otherWeight) : 0;
     }
-    if (details.volatility === undefined) volatilityMissing = true;
+    if (details.volatility === undefined) {
+      volatilityMissingWeeks++;
+      volatilityMissingWeeksByProduct.set(
+        row.productId,
+        (volatilityMissingWeeksByProduct.get(row.productId) ?? 0) + 1,
+      );
+    }
     const negativeAspectMentions: Partial<Record<IssueAspect, number>> = {};
     for (const driver of detail.drivers ?? []) {
       if (driver.stance !== "negative") continue;
@@ -262,7 +276,24 @@ export function sentimentWeeksFromSignalRows(
       negativeAspectMentions: Object.keys(negativeAspectMentions).length > 0 ? negativeAspectMentions : null,
     });
   }
-  return { weeks, volatilityMissing };
+  return {
+    weeks,
+    volatilityMissing: volatilityMissingWeeks > 0,
+    volatilityMissingWeeks,
+    volatilityMissingWeeksByProduct,
+  };
+}
+
+/**
+ * The assumption note on a product's recommendations when some of its weekly signal rows were
+ * computed before volatility was stored: only those weeks used volatility 0; the next signal
+ * recompute of their weeks fills it.
+ *
+ * @example
+ * volatilityMissingAssumption(3, 40); // "3 of 40 weekly signal rows carry no daily volatility yet…"
+ */
+export function volatilityMissingAssumption(missingWeeks: number, totalWeeks: number): string {
+  return `${missingWeeks} of ${totalWeeks} weekly signal rows carry no daily volatility yet (computed before it was stored): the sentiment risk factor used volatility 0 for them.`;
 }
 
 function finiteOr(value: number, fallback: number): number {
@@ -416,7 +447,8 @@ async function loadPlanningInput(
 ): Promise<{
   input: PlanningInput;
   signalRows: number;
-  volatilityMissing: boolean;
+  /** Per product: [sentiment weeks read from rows stored before volatility was, all its sentiment weeks]. */
+  volatilityMissingByProduct: Map<string, [missingWeeks: number, weeks: number]>;
   productTitles: Map<string, string>;
 }> {
   const todayNumber = dayNumberFromIsoDate(today) as number;
@@ -486,7 +518,12 @@ async function loadPlanningInput(
       pastDecisions,
     },
     signalRows: signals.length,
-    volatilityMissing: sentiment.volatilityMissing,
+    volatilityMissingByProduct: new Map(
+      [...sentiment.volatilityMissingWeeksByProduct].map(([productId, missing]) => [
+        productId,
+        [missing, sentiment.weeks.filter((w) => w.productId === productId).length],
+      ]),
+    ),
     productTitles,
   };
 }
@@ -517,7 +554,7 @@ export async function runPlanningCycle(shopId: string, now: Date): Promise<Plann
   }
   const nowShop = shopWallClock(now, shop.timezone);
   const today = localDay(now, shop.timezone);
-  const { input, signalRows, volatilityMissing, productTitles } = await loadPlanningInput(
+  const { input, signalRows, volatilityMissingByProduct, productTitles } = await loadPlanningInput(
     shopId,
     today,
     nowShop,
@@ -527,11 +564,12 @@ export async function runPlanningCycle(shopId: string, now: Date): Promise<Plann
   if (!result.ok) return { ok: false, reason: "invalid_settings", errors: result.error };
   const batch = result.value;
   const plannedWithoutSentiment = signalRows === 0;
-  const extraAssumptions = plannedWithoutSentiment
-    ? [NO_SIGNALS_ASSUMPTION]
-    : volatilityMissing
-      ? ["Weekly signals carry no daily volatility yet: the sentiment risk factor used volatility 0."]
-      : [];
+  // Only a product whose sentiment came (partly) from rows stored before volatility carries the note.
+  const extraAssumptionsOf = (proposal: Proposal): string[] => {
+    if (plannedWithoutSentiment) return [NO_SIGNALS_ASSUMPTION];
+    const missing = proposal.productId ? volatilityMissingByProduct.get(proposal.productId) : undefined;
+    return missing ? [volatilityMissingAssumption(missing[0], missing[1])] : [];
+  };
 
   const stored = batch.proposals.filter((p) => p.disposition !== "suppressed");
   const incomingNow = new Map(
@@ -540,7 +578,7 @@ export async function runPlanningCycle(shopId: string, now: Date): Promise<Plann
   const recommendations = await upsertProposedRecommendations(
     shopId,
     batch.cycleId,
-    stored.map((p) => recommendationWrite(p, extraAssumptions, incomingNow)),
+    stored.map((p) => recommendationWrite(p, extraAssumptionsOf(p), incomingNow)),
   );
   const alerts = await upsertAlerts(
     shopId,

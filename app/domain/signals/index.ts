@@ -13,6 +13,7 @@ export * from "./signalSettings";
 export * from "./signalKey";
 export * from "./countGrowth";
 export * from "./weeklyTrends";
+export * from "./weekSpread";
 export * from "./weeklySignalRow";
 export * from "./weeklySignalAccumulator";
 export * from "./affectedSignalKeys";

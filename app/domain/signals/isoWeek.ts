@@ -82,6 +82,40 @@ export function isoWeek(date: Date, timeZone: string): IsoWeek {
   return week;
 }
 
+const dayMemo = new Map<string, Map<number, number>>();
+
+/**
+ * Returns the shop-local calendar day of `date` as a day number (days since 1970-01-01), memoised
+ * per quarter-hour like {@link isoWeek}; `(dayNumber + 3) % 7` is the ISO weekday (0 = Monday).
+ *
+ * @example
+ * localDayNumber(new Date("2026-11-23T03:00:00Z"), "America/New_York"); // 20779 (Sunday 2026-11-22)
+ */
+export function localDayNumber(date: Date, timeZone: string): number {
+  const instant = date.getTime();
+  if (!Number.isFinite(instant)) throw new RangeError("localDayNumber: invalid date");
+  let memo = dayMemo.get(timeZone);
+  if (!memo) {
+    memo = new Map();
+    dayMemo.set(timeZone, memo);
+  }
+  const quarterHour = Math.floor(instant / QUARTER_HOUR_MS);
+  const known = memo.get(quarterHour);
+  if (known !== undefined) return known;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
+    if (part.type === "year") year = Number(part.value);
+    else if (part.type === "month") month = Number(part.value);
+    else if (part.type === "day") day = Number(part.value);
+  }
+  const dayNumber = Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+  if (memo.size >= MAX_MEMO_ENTRIES_PER_ZONE) memo.clear();
+  memo.set(quarterHour, dayNumber);
+  return dayNumber;
+}
+
 /**
  * Parses "2026-W47" into its week-year and week number; undefined when malformed.
  *

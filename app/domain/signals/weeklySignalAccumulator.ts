@@ -1,11 +1,25 @@
 import { countGrowth } from "./countGrowth";
-import { isoWeek, isoWeekFromOrdinal, isoWeekOrdinal, parseIsoWeek, type IsoWeek } from "./isoWeek";
+import {
+  isoWeek,
+  isoWeekFromOrdinal,
+  isoWeekOrdinal,
+  localDayNumber,
+  parseIsoWeek,
+  type IsoWeek,
+} from "./isoWeek";
 import { PackedKeyIndex } from "./packedKeyIndex";
 import { normalizePlatform, platformWeight } from "./platformWeight";
 import { reachWeight } from "./reachWeight";
 import { ALL, seriesKey, signalKey, splitSignalKey, type SignalDimensions } from "./signalKey";
 import { regionOfCountry, resolveSignalSettings, type SignalSettings } from "./signalSettings";
 import type { ScoredMention, SentimentLabel } from "./types";
+import {
+  addToWeekSpread,
+  createWeekSpreadTally,
+  influencerWeightShare,
+  weekSpreadOf,
+  type WeekSpreadTally,
+} from "./weekSpread";
 import { baselineComparison, weekOverWeekChange, type WeekFigures } from "./weeklyTrends";
 import type {
   AspectDriver,
@@ -48,6 +62,8 @@ class CellColumns {
   weightedPolaritySum = new Float64Array(1024);
   weightTotal = new Float64Array(1024);
   authenticitySum = new Float64Array(1024);
+  /** Σ weight of mentions by authors at or above the influencer reach (kolShare's numerator). */
+  influencerWeight = new Float64Array(1024);
 
   append(key: number): number {
     if (this.size === this.key.length) this.grow();
@@ -71,6 +87,7 @@ class CellColumns {
     this.weightedPolaritySum = grown(this.weightedPolaritySum);
     this.weightTotal = grown(this.weightTotal);
     this.authenticitySum = grown(this.authenticitySum);
+    this.influencerWeight = grown(this.influencerWeight);
   }
 }
 
@@ -141,6 +158,8 @@ export function createWeeklySignalAccumulator(
   const cells = new CellColumns();
   const cellByKey = new PackedKeyIndex();
   const details = new Map<number, CellDetail>();
+  /** Per-day sums for volatility, on platform "all" cells only (what planning reads), like details. */
+  const spreads = new Map<number, WeekSpreadTally>();
   let shopId: string | undefined;
 
   // Interned dimension values; slot → value arrays decode a key back into dimensions.
@@ -243,6 +262,10 @@ export function createWeeklySignalAccumulator(
       authenticity *
       reachWeight(mention.authorReachFollowers, resolved.reachLogDivisor);
     const isLowTrust = authenticity < resolved.lowTrustBelow;
+    const isInfluencer =
+      finiteClamp(mention.authorReachFollowers, 0, Number.MAX_SAFE_INTEGER, 0) >=
+      resolved.influencerMinReachFollowers;
+    const day = localDayNumber(mention.postedAt, resolved.timeZone);
     const ownSlot = productVariantSlot(mention.productId ?? null, mention.variantId || null);
     const productSlot = productSlotOf[ownSlot]!;
 
@@ -268,6 +291,15 @@ export function createWeeklySignalAccumulator(
           cells.weightTotal[cell]! += weight;
           cells.authenticitySum[cell]! += authenticity;
           if (isLowTrust) cells.lowTrust[cell]!++;
+          if (isInfluencer) cells.influencerWeight[cell]! += weight;
+          if (cellPlatform === 0) {
+            let spread = spreads.get(cell);
+            if (!spread) {
+              spread = createWeekSpreadTally();
+              spreads.set(cell, spread);
+            }
+            addToWeekSpread(spread, { day, weight, polarity, isInfluencer });
+          }
           if (cellPlatform === 0 && cellRegion === 0)
             addDetail(cell, mention, platformBySlot[platform]!, polarity);
           touched?.add(key);
@@ -438,6 +470,9 @@ export function createWeeklySignalAccumulator(
         weightTotal: cells.weightTotal[cell]!,
         lowTrustMentions: cells.lowTrust[cell]!,
         meanAuthenticity: figures.volume > 0 ? cells.authenticitySum[cell]! / figures.volume : 1,
+        volatility:
+          platform === 0 ? weekSpreadOf(spreads.get(cell) ?? createWeekSpreadTally()).volatility : null,
+        kolShare: influencerWeightShare(cells.influencerWeight[cell]!, cells.weightTotal[cell]!),
         baseline: baselineComparison(
           figures,
           trailingFigures(key, series, weekOrdinal),

@@ -121,6 +121,13 @@ export interface WeeklySignalRow extends SignalDimensions, WeeklySignalSummary {
   /** Mentions below the low-trust threshold: counted in volume and shares, down-weighted in the index. */
   lowTrustMentions: number;
   meanAuthenticity: number;
+  /**
+   * How much the daily weighted index moved within the week beyond what the number of mentions
+   * alone explains (see weekSpreadOf), in index units; null on platform slices (not computed there).
+   */
+  volatility: number | null;
+  /** Share of the week's weight from authors at or above the influencer reach, 0..1. */
+  kolShare: number;
   baseline: BaselineComparison;
   weekOverWeek: WeekOverWeekChange;
   /** Present on platform "all" + region "all" rows; null on the finer slices to bound memory. */

@@ -123,7 +123,7 @@ describe("backtest of the simulated store", () => {
     const rows = sentimentWeeksFromMentions(scored, { signalSettings: { timeZone: scenario.shop.timezone } });
     const productWeeks = rows.filter((w) => w.variantId === null);
     // Creators post about the sunglasses and the gadget: some weeks carry an influencer share.
-    expect(productWeeks.some((w) => w.kolShare > 0)).toBe(true);
+    expect(productWeeks.some((w) => (w.kolShare ?? 0) > 0)).toBe(true);
     // Opinion swings within some weeks beyond what the number of mentions explains, not in all.
     expect(productWeeks.some((w) => w.volatility > 0)).toBe(true);
     expect(productWeeks.some((w) => w.volatility === 0)).toBe(true);
