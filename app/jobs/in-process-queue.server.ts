@@ -7,6 +7,7 @@ import {
   failJob,
   insertJob,
   isShopUninstalled,
+  purgeFinishedJobs,
   requeueStaleJobs,
   retryJob,
   shopIdOfPayload,
@@ -21,11 +22,18 @@ import {
   type JobQueue,
 } from "./types";
 
+const DAY_MS = 24 * 3_600_000;
+/** How long finished jobs are kept for diagnosis; their payloads can hold webhook bodies with customer data. */
+const FINISHED_RETENTION_MS = 30 * DAY_MS;
+const PURGE_EVERY_MS = DAY_MS;
+
 export interface InProcessQueueOptions {
   definitions: AnyJobDefinition[];
   pollIntervalMs?: number;
   /** A running job whose lock is older than this is presumed orphaned by a crash and re-queued. */
   staleAfterMs?: number;
+  /** Finished jobs (completed, failed, cancelled) are deleted this long after they finished. */
+  finishedRetentionMs?: number;
   now?: () => Date;
   random?: () => number;
   log?: (message: string) => void;
@@ -34,8 +42,9 @@ export interface InProcessQueueOptions {
 /**
  * The default job runner: jobs are rows in the Job table (so they survive a restart) and are run by
  * a poller inside the web process. One job at a time per process keeps SQLite writes serial.
- * Jobs of an uninstalled shop (payload `shopId`, Shop.uninstalledAt set) are neither enqueued nor
- * run, so no scheduler or retry calls the Admin API with a revoked token; a reinstall clears the mark.
+ * Jobs of an uninstalled shop (Job.shopId, taken from the payload's `shopId` on enqueue;
+ * Shop.uninstalledAt set) are neither enqueued nor run, so no scheduler or retry calls the Admin API
+ * with a revoked token; a reinstall clears the mark. Finished jobs are purged after 30 days.
  */
 export class InProcessJobQueue implements JobQueue {
   private readonly workerId = `worker-${randomUUID()}`;
@@ -69,6 +78,7 @@ export class InProcessJobQueue implements JobQueue {
     return insertJob({
       name: definition.name,
       payload: parsed as Prisma.InputJsonValue,
+      shopId,
       runAt: options.runAt ?? this.now(),
       maxAttempts: options.maxAttempts ?? definition.maxAttempts ?? 5,
       singletonKey: options.singletonKey,
@@ -93,6 +103,15 @@ export class InProcessJobQueue implements JobQueue {
     const staleAfterMs = this.options.staleAfterMs ?? 15 * 60_000;
     const requeued = await requeueStaleJobs(new Date(this.now().getTime() - staleAfterMs));
     if (requeued > 0) this.log(`re-queued ${requeued} job(s) left running by a stopped process`);
+    // Housekeeping: at start, then daily. Every runner process does it; the delete is idempotent.
+    await this.purgeFinished();
+    this.timers.add(
+      setInterval(() => {
+        void this.purgeFinished().catch((error: unknown) =>
+          this.log(`purging finished jobs failed: ${String(error)}`),
+        );
+      }, PURGE_EVERY_MS),
+    );
     const poll = () => {
       if (!this.running) return;
       this.idle = this.drain()
@@ -112,6 +131,14 @@ export class InProcessJobQueue implements JobQueue {
     await this.idle;
   }
 
+  /** Deletes jobs that finished more than finishedRetentionMs (default 30 days) ago; returns the count. */
+  async purgeFinished(): Promise<number> {
+    const retentionMs = this.options.finishedRetentionMs ?? FINISHED_RETENTION_MS;
+    const purged = await purgeFinishedJobs(new Date(this.now().getTime() - retentionMs));
+    if (purged > 0) this.log(`purged ${purged} finished job(s) older than ${retentionMs / DAY_MS} days`);
+    return purged;
+  }
+
   /** Runs due jobs until none is left. Exposed for tests and scripts that need the queue empty. */
   async drain(): Promise<number> {
     let ran = 0;
@@ -126,6 +153,7 @@ export class InProcessJobQueue implements JobQueue {
   private async runOne(job: {
     id: string;
     name: string;
+    shopId: string | null;
     payload: unknown;
     attempts: number;
     maxAttempts: number;
@@ -141,7 +169,7 @@ export class InProcessJobQueue implements JobQueue {
       return;
     }
     // Queued before the uninstall (or claimed while it was being processed): stop, do not call Shopify.
-    const shopId = shopIdOfPayload(payload.data);
+    const shopId = job.shopId;
     if (shopId && (await isShopUninstalled(shopId))) {
       await cancelJob(job.id, this.now(), `Shop ${shopId} is uninstalled; the job was cancelled, not run`);
       this.log(`${job.name} cancelled: shop ${shopId} is uninstalled`);

@@ -1,10 +1,18 @@
 import type { Prisma } from "@prisma/client";
 import { db, isUniqueViolation } from "~/db.server";
 
-/** Inserts a queued job. Returns null when a live job holds the same singleton key. */
+/**
+ * Inserts a queued job. Returns null when a live job holds the same singleton key.
+ * `shopId` is the shop the job works for (null for system jobs): uninstall and shop/redact find a
+ * shop's jobs by it, so the queue derives it from the payload on enqueue (shopIdOfPayload).
+ *
+ * @example
+ * await insertJob({ name: "shopify.full-sync", payload: { shopId, trigger: "manual" }, shopId, runAt: new Date(), maxAttempts: 6 });
+ */
 export async function insertJob(job: {
   name: string;
   payload: Prisma.InputJsonValue;
+  shopId: string | null;
   runAt: Date;
   maxAttempts: number;
   singletonKey?: string;
@@ -94,7 +102,14 @@ export function cancelJob(id: string, at: Date, reason: string) {
   });
 }
 
-/** The shop id a job's payload names, if it names one (shop jobs carry `shopId`; fan-outs do not). */
+/**
+ * The shop id a job's payload names, if it names one (shop jobs carry `shopId`; fan-outs do not).
+ * The one place a job's shop is derived: the queue stores the result in Job.shopId on enqueue.
+ *
+ * @example
+ * shopIdOfPayload({ shopId: "shop_1", runId: "r" }); // "shop_1"
+ * shopIdOfPayload({}); // null
+ */
 export function shopIdOfPayload(payload: unknown): string | null {
   if (payload === null || typeof payload !== "object" || Array.isArray(payload)) return null;
   const shopId = (payload as { shopId?: unknown }).shopId;
@@ -110,35 +125,38 @@ export async function isShopUninstalled(shopId: string): Promise<boolean> {
   return shop?.uninstalledAt != null;
 }
 
-const CANCEL_PAGE = 500;
-
 /**
- * Cancels every queued job of a shop (app/uninstalled). The Job table has no shop column (payloads
- * carry shopId), so queued jobs are read a page at a time and matched on the payload; only queued
- * rows change, so a job a worker claimed meanwhile is left to the runner's own check. Returns how
- * many were cancelled.
+ * Cancels every queued job of a shop (app/uninstalled) in one update on Job.shopId. Only queued rows
+ * change, so a job a worker claimed meanwhile is left to the runner's own uninstalled check. Returns
+ * how many were cancelled.
+ *
+ * @example
+ * const cancelled = await cancelQueuedJobsOfShop(shop.id, new Date(), "Cancelled: the app was uninstalled");
  */
 export async function cancelQueuedJobsOfShop(shopId: string, at: Date, reason: string): Promise<number> {
-  let cancelled = 0;
-  let cursor: string | null = null;
-  for (;;) {
-    const page: { id: string; payload: unknown }[] = await db().job.findMany({
-      where: { status: "queued", ...(cursor ? { id: { gt: cursor } } : {}) },
-      select: { id: true, payload: true },
-      orderBy: { id: "asc" },
-      take: CANCEL_PAGE,
-    });
-    if (page.length === 0) return cancelled;
-    cursor = page[page.length - 1]!.id;
-    const ids = page.filter((job) => shopIdOfPayload(job.payload) === shopId).map((job) => job.id);
-    if (ids.length > 0) {
-      const result = await db().job.updateMany({
-        where: { id: { in: ids }, status: "queued" },
-        data: { status: "cancelled", finishedAt: at, lastError: reason, singletonKey: null },
-      });
-      cancelled += result.count;
-    }
-  }
+  const result = await db().job.updateMany({
+    where: { shopId, status: "queued" },
+    data: { status: "cancelled", finishedAt: at, lastError: reason, singletonKey: null },
+  });
+  return result.count;
+}
+
+/** Statuses a job never leaves: their rows are kept only for diagnosis, then purged. */
+export const FINISHED_JOB_STATUSES = ["completed", "failed", "cancelled"] as const;
+
+/**
+ * Deletes finished jobs (completed, failed, cancelled) that finished before `finishedBefore`; queued
+ * and running jobs are never touched. Payloads hold webhook bodies (order payloads name customers),
+ * so they are not kept longer than diagnosis needs. Returns how many rows were deleted.
+ *
+ * @example
+ * await purgeFinishedJobs(new Date(Date.now() - 30 * 24 * 3_600_000)); // keeps the last 30 days
+ */
+export async function purgeFinishedJobs(finishedBefore: Date): Promise<number> {
+  const result = await db().job.deleteMany({
+    where: { status: { in: [...FINISHED_JOB_STATUSES] }, finishedAt: { lt: finishedBefore } },
+  });
+  return result.count;
 }
 
 export function findJob(id: string) {

@@ -49,10 +49,22 @@ export async function updateGrantedScopes(domain: string, scopes: string): Promi
   ]);
 }
 
-/** Deletes every row Pulse holds for a shop (shop/redact, 48 h after uninstall). Cascades from Shop. */
+/**
+ * Deletes every row Pulse holds for a shop (shop/redact, 48 h after uninstall), in one transaction:
+ * sessions, the shop's jobs of every status (Job has no relation to Shop, and payloads carry webhook
+ * bodies with customer data), and the Shop row, whose relations cascade.
+ *
+ * @example
+ * const { shopDeleted } = await deleteShopData("my-store.myshopify.com");
+ */
 export async function deleteShopData(domain: string): Promise<{ shopDeleted: boolean }> {
-  const [, shops] = await db().$transaction([
+  // The id is read first so the deletes can run as one batch transaction: an interactive one would
+  // put a 5 s timeout on the cascade, which a large shop can exceed. A shop keeps its id across a
+  // reinstall (upsert by domain), so the id cannot go stale in between.
+  const shop = await db().shop.findUnique({ where: { domain }, select: { id: true } });
+  const [, , shops] = await db().$transaction([
     db().session.deleteMany({ where: { shop: domain } }),
+    db().job.deleteMany({ where: { shopId: shop?.id ?? { in: [] } } }),
     db().shop.deleteMany({ where: { domain } }),
   ]);
   return { shopDeleted: shops.count > 0 };

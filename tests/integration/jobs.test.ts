@@ -161,4 +161,39 @@ describe("in-process job queue", () => {
     await queue.stop();
     expect((await db().job.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("completed");
   });
+
+  it("purges finished jobs older than 30 days when a worker starts, keeping live and recent ones", async () => {
+    const now = new Date("2026-11-28T00:00:00Z");
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3_600_000);
+    const rows = [
+      { name: "old-completed", status: "completed", finishedAt: daysAgo(31) },
+      { name: "old-failed", status: "failed", finishedAt: daysAgo(45) },
+      { name: "old-cancelled", status: "cancelled", finishedAt: daysAgo(30.5) },
+      { name: "recent-completed", status: "completed", finishedAt: daysAgo(29) },
+      { name: "recent-failed", status: "failed", finishedAt: daysAgo(1) },
+      // Live jobs stay however old they are: a job far in its retries, one due long ago.
+      { name: "old-queued", status: "queued", runAt: daysAgo(60), finishedAt: null },
+      { name: "old-running", status: "running", lockedAt: now, lockedBy: "alive", finishedAt: null },
+    ];
+    for (const row of rows) {
+      await db().job.create({ data: { payload: {}, createdAt: daysAgo(90), ...row } });
+    }
+    const queue = new InProcessJobQueue({
+      definitions: [],
+      now: () => now,
+      pollIntervalMs: 60_000,
+      log: () => undefined,
+    });
+    await queue.start();
+    await queue.stop();
+
+    const left = await db().job.findMany({ orderBy: { name: "asc" } });
+    expect(left.map((job) => job.name)).toEqual([
+      "old-queued",
+      "old-running",
+      "recent-completed",
+      "recent-failed",
+    ]);
+    expect(await queue.purgeFinished()).toBe(0);
+  });
 });

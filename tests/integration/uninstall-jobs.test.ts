@@ -50,10 +50,9 @@ async function uninstall(domain: string): Promise<number> {
   return response.status;
 }
 
-const jobsOf = async (shopId: string) =>
-  (await db().job.findMany({ orderBy: { createdAt: "asc" } })).filter(
-    (job) => (job.payload as { shopId?: string }).shopId === shopId,
-  );
+// By the Job.shopId column the queue sets on enqueue (so these tests also check it is set).
+const jobsOf = (shopId: string) =>
+  db().job.findMany({ where: { shopId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 
 describe("app/uninstalled stops the shop's jobs", () => {
   it("cancels the shop's queued jobs, runs none of them, and leaves another shop's jobs alone", async () => {
@@ -67,6 +66,8 @@ describe("app/uninstalled stops the shop's jobs", () => {
     await queue.enqueue(job, { shopId: gone.id });
     await queue.enqueue(job, { shopId: gone.id }, { singletonKey: `work:${gone.id}` });
     await queue.enqueue(job, { shopId: kept.id });
+    await queue.enqueue(job, { shopId: kept.id }, { singletonKey: `work:${kept.id}` });
+    const systemJobId = await queue.enqueue(planningWeeklyJob, {});
 
     expect(await uninstall(gone.domain)).toBe(200);
 
@@ -76,11 +77,15 @@ describe("app/uninstalled stops the shop's jobs", () => {
     expect(cancelled.every((j) => j.singletonKey === null && j.lastError?.includes("uninstalled"))).toBe(
       true,
     );
-    expect((await jobsOf(kept.id)).map((j) => j.status)).toEqual(["queued"]);
+    const keptJobs = await jobsOf(kept.id);
+    expect(keptJobs.map((j) => j.status)).toEqual(["queued", "queued"]);
+    expect(keptJobs.map((j) => j.singletonKey)).toContain(`work:${kept.id}`);
+    const systemJob = await db().job.findUniqueOrThrow({ where: { id: systemJobId! } });
+    expect(systemJob).toMatchObject({ shopId: null, status: "queued" });
 
-    expect(await queue.drain()).toBe(1);
-    expect(calls).toEqual([kept.id]);
-    expect((await jobsOf(kept.id)).map((j) => j.status)).toEqual(["completed"]);
+    expect(await queue.drain()).toBe(2);
+    expect(calls).toEqual([kept.id, kept.id]);
+    expect((await jobsOf(kept.id)).map((j) => j.status)).toEqual(["completed", "completed"]);
   });
 
   it("the runner cancels, without running, a job of an uninstalled shop that reached the queue anyway", async () => {
@@ -90,7 +95,13 @@ describe("app/uninstalled stops the shop's jobs", () => {
     const shop = await createTestShop();
     await uninstall(shop.domain);
     // Written straight to the table, as a process that enqueued just before the uninstall would.
-    const id = await insertJob({ name: job.name, payload: { shopId: shop.id }, runAt: NOW, maxAttempts: 5 });
+    const id = await insertJob({
+      name: job.name,
+      payload: { shopId: shop.id },
+      shopId: shop.id,
+      runAt: NOW,
+      maxAttempts: 5,
+    });
 
     expect(await queue.drain()).toBe(1);
     expect(calls).toEqual([]);

@@ -167,6 +167,62 @@ describe("compliance webhooks", () => {
     expect(await db().session.count({ where: { shop: shop.domain } })).toBe(0);
   });
 
+  it("shop/redact deletes the shop's jobs of every status and leaves other jobs alone", async () => {
+    const shop = await createTestShop();
+    const other = await createTestShop();
+    const orderDelivery = (domain: string, webhookId: string) =>
+      webhookRequest({
+        path: "/webhooks/orders",
+        topic: "orders/create",
+        shop: domain,
+        payload: { ...(samples["/webhooks/orders"].payload as object), email: "buyer@example.com" },
+        webhookId,
+      });
+    // Queued store.webhook jobs carry the order body; the uninstall cancels the shop's one.
+    expect((await call("/webhooks/orders", orderDelivery(shop.domain, "redact-order-1"))).status).toBe(200);
+    await db().job.updateMany({
+      where: { shopId: shop.id, status: "queued" },
+      data: { status: "completed", finishedAt: new Date() },
+    });
+    expect((await call("/webhooks/orders", orderDelivery(other.domain, "redact-order-2"))).status).toBe(200);
+    expect((await call("/webhooks/orders", orderDelivery(shop.domain, "redact-order-3"))).status).toBe(200);
+    const uninstall = webhookRequest({
+      path: "/webhooks/app/uninstalled",
+      topic: "app/uninstalled",
+      shop: shop.domain,
+      payload: {},
+      webhookId: "redact-uninstall",
+    });
+    expect((await call("/webhooks/app/uninstalled", uninstall)).status).toBe(200);
+    // A job a worker still holds, and a system job with no shop.
+    await db().job.create({
+      data: { name: "test.running", shopId: shop.id, payload: { shopId: shop.id }, status: "running" },
+    });
+    const systemJob = await db().job.create({ data: { name: "test.system", payload: {} } });
+    const statuses = await db().job.findMany({ where: { shopId: shop.id }, select: { status: true } });
+    expect(statuses.map((job) => job.status).sort()).toEqual(["cancelled", "completed", "running"]);
+
+    const response = await call(
+      "/webhooks/compliance",
+      webhookRequest({
+        path: "/webhooks/compliance",
+        topic: "shop/redact",
+        shop: shop.domain,
+        payload: { shop_domain: shop.domain },
+      }),
+    );
+
+    expect(response.status).toBe(200);
+    expect(await db().job.count({ where: { shopId: shop.id } })).toBe(0);
+    const left = await db().job.findMany();
+    expect(left.some((job) => JSON.stringify(job.payload).includes(shop.id))).toBe(false);
+    expect(left.map((job) => [job.name, job.shopId]).sort()).toEqual([
+      ["store.webhook", other.id],
+      ["test.system", null],
+    ]);
+    expect(left.find((job) => job.id === systemJob.id)).toBeDefined();
+  });
+
   it("customers/redact is recorded in the audit trail", async () => {
     const shop = await createTestShop();
     const response = await call(
