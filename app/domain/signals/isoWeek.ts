@@ -57,29 +57,9 @@ export function isoWeekOfCalendarDate(year: number, month: number, day: number):
  * isoWeek(new Date("2026-11-15T15:30:00Z"), "UTC"); // "2026-W46"
  */
 export function isoWeek(date: Date, timeZone: string): IsoWeek {
-  const instant = date.getTime();
-  if (!Number.isFinite(instant)) throw new RangeError("isoWeek: invalid date");
-  let memo = weekMemo.get(timeZone);
-  if (!memo) {
-    memo = new Map();
-    weekMemo.set(timeZone, memo);
-  }
-  const quarterHour = Math.floor(instant / QUARTER_HOUR_MS);
-  const known = memo.get(quarterHour);
-  if (known) return known;
-
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (const part of formatterFor(timeZone).formatToParts(date)) {
-    if (part.type === "year") year = Number(part.value);
-    else if (part.type === "month") month = Number(part.value);
-    else if (part.type === "day") day = Number(part.value);
-  }
-  const week = isoWeekOfCalendarDate(year, month, day);
-  if (memo.size >= MAX_MEMO_ENTRIES_PER_ZONE) memo.clear();
-  memo.set(quarterHour, week);
-  return week;
+  return memoisedByQuarterHour(weekMemo, date, timeZone, "isoWeek", ({ year, month, day }) =>
+    isoWeekOfCalendarDate(year, month, day),
+  );
 }
 
 const dayMemo = new Map<string, Map<number, number>>();
@@ -92,12 +72,28 @@ const dayMemo = new Map<string, Map<number, number>>();
  * localDayNumber(new Date("2026-11-23T03:00:00Z"), "America/New_York"); // 20779 (Sunday 2026-11-22)
  */
 export function localDayNumber(date: Date, timeZone: string): number {
+  return memoisedByQuarterHour(dayMemo, date, timeZone, "localDayNumber", ({ year, month, day }) =>
+    Math.round(Date.UTC(year, month - 1, day) / DAY_MS),
+  );
+}
+
+/**
+ * Returns `compute(local calendar date of date in timeZone)`, memoised per zone and quarter-hour
+ * (formatToParts costs tens of microseconds; zone offsets change on quarter-hour boundaries at most).
+ */
+function memoisedByQuarterHour<T>(
+  memos: Map<string, Map<number, T>>,
+  date: Date,
+  timeZone: string,
+  caller: string,
+  compute: (local: { year: number; month: number; day: number }) => T,
+): T {
   const instant = date.getTime();
-  if (!Number.isFinite(instant)) throw new RangeError("localDayNumber: invalid date");
-  let memo = dayMemo.get(timeZone);
+  if (!Number.isFinite(instant)) throw new RangeError(`${caller}: invalid date`);
+  let memo = memos.get(timeZone);
   if (!memo) {
     memo = new Map();
-    dayMemo.set(timeZone, memo);
+    memos.set(timeZone, memo);
   }
   const quarterHour = Math.floor(instant / QUARTER_HOUR_MS);
   const known = memo.get(quarterHour);
@@ -110,10 +106,10 @@ export function localDayNumber(date: Date, timeZone: string): number {
     else if (part.type === "month") month = Number(part.value);
     else if (part.type === "day") day = Number(part.value);
   }
-  const dayNumber = Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+  const value = compute({ year, month, day });
   if (memo.size >= MAX_MEMO_ENTRIES_PER_ZONE) memo.clear();
-  memo.set(quarterHour, dayNumber);
-  return dayNumber;
+  memo.set(quarterHour, value);
+  return value;
 }
 
 /**
