@@ -211,7 +211,8 @@ export function complaintTrendMultiplier(
 ): number | null {
   const k = settings.complaintTrendWeeks;
   const threshold = settings.complaintTrendPointsPerWeek;
-  if (!(threshold > 0) || series.weeks < Math.max(k, 4) || weeklyDemandUnits.length < series.weeks) return null;
+  if (!(threshold > 0) || series.weeks < Math.max(k, 4) || weeklyDemandUnits.length < series.weeks)
+    return null;
   const last = series.weeks - 1;
   let sx = 0;
   let sy = 0;
@@ -309,7 +310,8 @@ export function productSentimentProfile(
   }
   return {
     lift,
-    riskFactor: dampedRisk(safetyStockRiskFromSeries(series, settings.risk), lift),
+    // A confirmed complaint story is a fall under way, not uncertainty in both directions: no padding.
+    riskFactor: complaint !== null ? 1 : dampedRisk(safetyStockRiskFromSeries(series, settings.risk), lift),
     volatility: series.volatility[last] as number,
     propagationSpeed: propagationSpeed(series.volume[prev] as number, series.volume[last] as number),
     indexChangePoints,
