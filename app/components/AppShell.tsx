@@ -44,6 +44,7 @@ const navLinks: NavLinkSpec[] = [
   { to: "/app/recommendations", label: "nav.recommendations" },
   { to: "/app/sources", label: "nav.sources" },
   { to: "/app/keywords", label: "nav.keywords" },
+  { to: "/app/settings", label: "nav.settings" },
 ];
 
 const navIcons: Record<string, typeof HomeIcon> = {
