@@ -147,6 +147,9 @@ export async function recomputeWeeklySignals(
         },
         lowTrustMentions: row.lowTrustMentions,
         meanAuthenticity: row.meanAuthenticity,
+        // Planning reads both (inventory elasticity and risk); volatility exists on platform "all" rows only.
+        ...(row.volatility === null ? {} : { volatility: row.volatility }),
+        kolShare: row.kolShare,
         baseline: row.baseline,
         weekOverWeek: row.weekOverWeek,
         detail: row.detail,
