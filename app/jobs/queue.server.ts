@@ -1,4 +1,5 @@
 import { env } from "~/config/env.server";
+import { DIGEST_SCHEDULE_MS, digestScheduleJob } from "./definitions/digest.server";
 import { InProcessJobQueue } from "./in-process-queue.server";
 import { planningWeeklyJob } from "./definitions/planning-cycle.server";
 import {
@@ -38,4 +39,5 @@ export async function startJobWorker(): Promise<void> {
   scheduleShopifyJobs(queue);
   queue.schedule(sourcesScheduleJob, LISTENING_SCHEDULE_MS, {});
   queue.schedule(mentionRetentionPurgeJob, RETENTION_PURGE_MS, {});
+  queue.schedule(digestScheduleJob, DIGEST_SCHEDULE_MS, {});
 }

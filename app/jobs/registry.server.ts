@@ -1,3 +1,4 @@
+import { digestScheduleJob, digestSendJob } from "./definitions/digest.server";
 import { fileImportJob } from "./definitions/file-import.server";
 import { scoreMentionsJob } from "./definitions/mention-scoring.server";
 import { mentionRetentionPurgeJob, sourceSyncJob, sourcesScheduleJob } from "./definitions/listening.server";
@@ -34,5 +35,7 @@ export function jobDefinitions(): AnyJobDefinition[] {
     sourceSyncJob,
     sourcesScheduleJob,
     mentionRetentionPurgeJob,
+    digestSendJob,
+    digestScheduleJob,
   ];
 }
