@@ -4,8 +4,10 @@ import {
   ChartVerticalIcon,
   CheckCircleIcon,
   DatabaseIcon,
+  EmailIcon,
   HashtagIcon,
   HomeIcon,
+  SettingsIcon,
 } from "@shopify/polaris-icons";
 import { Link, useLocation } from "@remix-run/react";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
@@ -44,6 +46,7 @@ const navLinks: NavLinkSpec[] = [
   { to: "/app/recommendations", label: "nav.recommendations" },
   { to: "/app/sources", label: "nav.sources" },
   { to: "/app/keywords", label: "nav.keywords" },
+  { to: "/app/digest", label: "nav.digest" },
   { to: "/app/settings", label: "nav.settings" },
 ];
 
@@ -53,6 +56,8 @@ const navIcons: Record<string, typeof HomeIcon> = {
   "/app/recommendations": CheckCircleIcon,
   "/app/sources": DatabaseIcon,
   "/app/keywords": HashtagIcon,
+  "/app/digest": EmailIcon,
+  "/app/settings": SettingsIcon,
 };
 
 interface AppShellProps {
