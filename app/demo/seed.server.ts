@@ -17,6 +17,7 @@ import {
   storeSession,
 } from "~/models/store-snapshot.server";
 import type { Scenario } from "./scenario";
+import { PRODUCT_SPECS } from "./scenario/catalog";
 
 const toMinor = (decimal: string) => decimalToMinorUnits(decimal) ?? 0;
 /** How the app names each simulated platform's source. */
@@ -54,6 +55,7 @@ export async function seedDemoStore(
     return { seeded: false, counts: { products: existing.products, mentions: existing.mentions } };
 
   const salt = randomUUID();
+  const productIds = new Map(scenario.products.map((p) => [p.id, cuid()]));
   const shop = await createShop({
     domain: scenario.shop.domain,
     name: scenario.shop.name,
@@ -63,6 +65,7 @@ export async function seedDemoStore(
     locale: scenario.shop.locale,
     scopes: "read_products,write_products,read_inventory,write_inventory,read_locations,read_orders",
     authorSalt: salt,
+    settings: { inventory: { products: supplierTermsByProduct(scenario, productIds) } },
   });
   await storeSession({
     id: `offline_${scenario.shop.domain}`,
@@ -86,7 +89,6 @@ export async function seedDemoStore(
     })),
   );
 
-  const productIds = new Map(scenario.products.map((p) => [p.id, cuid()]));
   const variantIds = new Map(
     scenario.products.flatMap((p) => p.variants.map((v) => [v.id, cuid()] as const)),
   );
@@ -231,4 +233,22 @@ export async function seedDemoStore(
       keywords: scenario.keywords.length,
     },
   };
+}
+
+/**
+ * The supplier terms the simulated merchant entered in Settings: each product's lead time and case
+ * pack from the catalogue (the same terms the backtest replays with), keyed by the product's row id.
+ */
+function supplierTermsByProduct(
+  scenario: Scenario,
+  productIds: ReadonlyMap<string, string>,
+): Record<string, { leadTimeDays: number; casePackUnits: number }> {
+  const specByHandle = new Map(PRODUCT_SPECS.map((spec) => [spec.handle, spec]));
+  const terms: Record<string, { leadTimeDays: number; casePackUnits: number }> = {};
+  for (const product of scenario.products) {
+    const spec = specByHandle.get(product.handle);
+    const id = productIds.get(product.id);
+    if (spec && id) terms[id] = { leadTimeDays: spec.leadTimeDays, casePackUnits: spec.casePackUnits };
+  }
+  return terms;
 }

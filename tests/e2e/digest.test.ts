@@ -1,8 +1,11 @@
+import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { PRODUCT_SPECS } from "~/demo/scenario/catalog";
 import { openChromiumPage } from "./chromium-page";
 
 const demoUrl = inject("demoUrl");
+// Set PULSE_SCREENSHOT_DIR=docs/images to retake the README's screenshot of this page.
+const screenshotDir = process.env.PULSE_SCREENSHOT_DIR;
 const demo = openChromiumPage({ width: 1600, height: 1000 });
 const { pageErrors } = demo;
 
@@ -42,6 +45,7 @@ describe("weekly digest in Chromium", () => {
       await demo.page.reload({ waitUntil: "networkidle" });
     }
     await expect(sentRow.count()).resolves.toBe(1);
+    if (screenshotDir) await demo.page.screenshot({ path: path.resolve(screenshotDir, "digest.png") });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { PRODUCT_SPECS } from "~/demo/scenario/catalog";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { generateScenario } from "~/demo/scenario";
@@ -74,7 +75,10 @@ describe("planning cycle", () => {
     const restock = rows.find((r) => r.kind === "restock")!;
     expect(restock.variantId).not.toBeNull();
     expect(restock.locationId).not.toBeNull();
-    expect((restock.explanation as { inputs: Record<string, unknown> }).inputs.leadTimeDays).toBe(14);
+    // The demo merchant entered each product's supplier terms (the catalogue's lead times and case packs).
+    const restockInputs = (restock.explanation as { inputs: Record<string, unknown> }).inputs;
+    expect(restockInputs.leadTimeSource).toBe("product");
+    expect(new Set(PRODUCT_SPECS.map((spec) => spec.leadTimeDays))).toContain(restockInputs.leadTimeDays);
 
     // Re-running the same cycle: same rows, updated in place.
     const countBefore = rows.length;
