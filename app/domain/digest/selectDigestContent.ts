@@ -33,9 +33,27 @@ const SEVERITY_ORDER: Record<string, number> = { high: 0, medium: 1, low: 2 };
 
 const byText = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "");
 
+/**
+ * Typical spread of one mention's weighted polarity: an index over n mentions wanders by about
+ * this ÷ √n from week to week on its own, so a 0.2 swing on six mentions is not news.
+ */
+const POLARITY_SPREAD_PER_MENTION = 0.6;
+/** An index change counts once it exceeds this many times its sampling noise (one-sided 95%). */
+const MIN_INDEX_CHANGE_Z = 1.645;
+
+/** Whether an index change is larger than the two weeks' sampling noise (see POLARITY_SPREAD_PER_MENTION). */
+function indexChangeIsReal(mover: DigestMover): boolean {
+  if (mover.indexDelta === null || mover.volume <= 0 || mover.previousVolume <= 0) return false;
+  const noise = POLARITY_SPREAD_PER_MENTION * Math.sqrt(1 / mover.volume + 1 / mover.previousVolume);
+  return Math.abs(mover.indexDelta) >= MIN_INDEX_CHANGE_Z * noise;
+}
+
 /** How far a product moved, in units of "a move worth a line" (see INDEX_DELTA_UNIT). */
 function movementOf(mover: DigestMover): number {
-  const index = mover.indexDelta === null ? 0 : Math.abs(mover.indexDelta) / INDEX_DELTA_UNIT;
+  const index =
+    mover.indexDelta === null || !indexChangeIsReal(mover)
+      ? 0
+      : Math.abs(mover.indexDelta) / INDEX_DELTA_UNIT;
   const volume =
     mover.volumeChangePercent === null ? 0 : Math.abs(mover.volumeChangePercent) / VOLUME_CHANGE_UNIT_PERCENT;
   return Math.max(index, volume);

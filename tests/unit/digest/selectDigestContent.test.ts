@@ -15,6 +15,19 @@ const pending = (id: string, deltaUnits: number | null, title = id): DigestPendi
 });
 
 describe("selectDigestContent", () => {
+  it("does not report an index swing that a handful of mentions explains on its own", () => {
+    const content = selectDigestContent(
+      quietInput({
+        products: [
+          // +0.20 on 6 mentions a week is within sampling noise; the same move on 200 a week is not.
+          product("p1", "Merino Beanie", signalWeek(6, 0.67), signalWeek(6, 0.47)),
+          product("p2", "Canvas Tote", signalWeek(200, 0.67), signalWeek(200, 0.47)),
+        ],
+      }),
+    );
+    expect(content.movers.map((m) => m.title)).toEqual(["Canvas Tote"]);
+  });
+
   it("lists the products that moved most week over week, biggest move first, with the numbers", () => {
     const content = selectDigestContent(
       quietInput({
