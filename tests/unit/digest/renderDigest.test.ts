@@ -51,7 +51,7 @@ describe("renderDigest", () => {
     const digest = render(busyWeek());
     expect(digest.subject).toBe("Pulse weekly digest, 2026-W47: 2 waiting for approval");
     expect(digest.text).toContain("Trail Runner: sentiment -0.10 (-0.30 vs last week), 30 mentions (+20%)");
-    expect(digest.text).toContain("Comfort concerns +35% this week (27 mentions, 20 last week)");
+    expect(digest.text).toContain("Comfort concerns +35% this week (mentions: 27, last week 20)");
     expect(digest.text).toContain("High · Trail Runner: Review the line");
     expect(digest.text).toContain("Waiting for your approval (2)");
     expect(digest.text).toContain("Restock · Trail Runner / 42 @ Berlin: 12 → 30 units (+18)");
