@@ -193,7 +193,7 @@ const signalDetailShape = z
   .passthrough();
 
 // The signal service stores the row's SignalDetail under `details.detail`, and volatility and kolShare
-// beside it (weekSpreadOf in app/domain/signals); rows stored before those were added lack them.
+// beside it (app/domain/signals/weekSpread.ts); rows stored before those were added lack them.
 const detailsShape = signalDetailShape.extend({
   volatility: z.number().finite().optional(),
   kolShare: z.number().finite().optional(),

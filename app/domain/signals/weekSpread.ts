@@ -16,82 +16,54 @@ export interface DailyPolarityTally {
   weightedPolaritySquaresSum: number;
 }
 
-/**
- * A week cell's running sums: one tally per local day, plus total and influencer weight.
- * Days are keyed by any stable day label (day of week 0–6, or "2026-11-23").
- */
-export interface WeekSpreadTally {
-  days: Map<number | string, DailyPolarityTally>;
-  weightSum: number;
-  influencerWeightSum: number;
-}
-
-/** The figures a week cell yields. */
-export interface WeekSpread {
-  /** Sampling-corrected standard deviation of the daily weighted index, in index units (0..1). */
-  volatility: number;
-  /** Share of the week's weight from authors at or above the influencer reach, 0..1. */
-  kolShare: number;
-}
+/** Numbers kept per week cell: four sums for each ISO weekday (Monday = 0). */
+export const WEEK_DAY_SUMS = 28;
 
 /**
- * Returns an empty tally for one (series, week) cell.
+ * Adds one mention to a week cell's per-day sums, stored flat at `offset` in `sums` (WEEK_DAY_SUMS
+ * numbers per cell, so a shop's cells live in one typed array and no mention is kept). `weight` is
+ * the signal weight (platform weight × authenticity × reach weight); `polarity` is clamped to
+ * [−1, 1]; a non-finite or negative weight counts as 0.
  *
  * @example
- * const tally = createWeekSpreadTally();
- * addToWeekSpread(tally, { day: 0, weight: 1, polarity: 0.5, isInfluencer: false });
+ * const sums = new Float64Array(WEEK_DAY_SUMS);
+ * addToDaySums(sums, 0, 2, 0.8, -0.4); // a Wednesday mention
  */
-export function createWeekSpreadTally(): WeekSpreadTally {
-  return { days: new Map(), weightSum: 0, influencerWeightSum: 0 };
-}
-
-/**
- * Adds one mention to a week cell's tally. `weight` is the signal weight (platform weight ×
- * authenticity × reach weight); `polarity` is clamped to [−1, 1]; a non-finite or negative weight
- * counts as 0.
- *
- * @example
- * addToWeekSpread(tally, { day: "2026-11-23", weight: 0.8, polarity: -0.4, isInfluencer: true });
- */
-export function addToWeekSpread(
-  tally: WeekSpreadTally,
-  mention: { day: number | string; weight: number; polarity: number; isInfluencer: boolean },
+export function addToDaySums(
+  sums: Float64Array,
+  offset: number,
+  dayOfWeek: number,
+  weight: number,
+  polarity: number,
 ): void {
-  const weight = Number.isFinite(mention.weight) && mention.weight > 0 ? mention.weight : 0;
-  const polarity = Number.isFinite(mention.polarity) ? Math.min(1, Math.max(-1, mention.polarity)) : 0;
-  tally.weightSum += weight;
-  if (mention.isInfluencer) tally.influencerWeightSum += weight;
-  let day = tally.days.get(mention.day);
-  if (!day) {
-    day = { weightedPolaritySum: 0, weightSum: 0, weightSquaresSum: 0, weightedPolaritySquaresSum: 0 };
-    tally.days.set(mention.day, day);
-  }
-  day.weightedPolaritySum += weight * polarity;
-  day.weightSum += weight;
-  day.weightSquaresSum += weight * weight;
-  day.weightedPolaritySquaresSum += weight * polarity * polarity;
+  const w = Number.isFinite(weight) && weight > 0 ? weight : 0;
+  const p = Number.isFinite(polarity) ? Math.min(1, Math.max(-1, polarity)) : 0;
+  const at = offset + (((Math.floor(dayOfWeek) % 7) + 7) % 7) * 4;
+  sums[at] = (sums[at] as number) + w * p;
+  sums[at + 1] = (sums[at + 1] as number) + w;
+  sums[at + 2] = (sums[at + 2] as number) + w * w;
+  sums[at + 3] = (sums[at + 3] as number) + w * p * p;
 }
 
 /**
- * Returns a week's volatility and influencer share from its tally.
- * Rules: kolShare = influencer weight ÷ week weight (0 without weight). volatility = standard
- * deviation of the daily weighted index over the days with weight, less the part the number of
- * mentions alone explains — a day's index is a weighted mean of a few polarities, so it moves by
- * sampling even when opinion does not (raw daily spread on 2–3 mentions a day flipped elasticity
- * classes week to week): volatility = √max(0, population variance of the daily indices − mean over
- * days of (the week's weighted polarity variance ÷ the day's effective mentions)), effective
- * mentions = (Σ weight)² ÷ Σ weight²; 0 with fewer than 2 days.
+ * Returns a week cell's volatility from its per-day sums (see samplingCorrectedVolatility).
  *
  * @example
- * // Opinion swings from +0.9 one day to −0.9 the next, ten mentions each day: volatility ≈ 0.85.
- * // The same polarity mix every day, one or two mentions a day: volatility 0.
- * weekSpreadOf(tally); // { volatility: 0.42, kolShare: 0.31 }
+ * volatilityOfDaySums(sums, 0); // 0.42
  */
-export function weekSpreadOf(tally: WeekSpreadTally): WeekSpread {
-  return {
-    volatility: samplingCorrectedVolatility(tally.days.values()),
-    kolShare: influencerWeightShare(tally.influencerWeightSum, tally.weightSum),
-  };
+export function volatilityOfDaySums(sums: Float64Array, offset: number): number {
+  const days: DailyPolarityTally[] = [];
+  for (let day = 0; day < 7; day++) {
+    const at = offset + day * 4;
+    if (!((sums[at + 1] as number) > 0)) continue;
+    days.push({
+      weightedPolaritySum: sums[at] as number,
+      weightSum: sums[at + 1] as number,
+      weightSquaresSum: sums[at + 2] as number,
+      weightedPolaritySquaresSum: sums[at + 3] as number,
+    });
+  }
+  return samplingCorrectedVolatility(days);
 }
 
 /**
@@ -107,8 +79,13 @@ export function influencerWeightShare(influencerWeight: number, weightTotal: num
 }
 
 /**
- * Returns the sampling-corrected standard deviation of the daily weighted index (see
- * {@link weekSpreadOf} for the rule); 0 with fewer than 2 days carrying weight.
+ * Returns the sampling-corrected standard deviation of the daily weighted index; 0 with fewer than
+ * 2 days carrying weight.
+ * Rule: a day's index is a weighted mean of a few polarities, so it moves by sampling even when
+ * opinion does not (raw daily spread on 2–3 mentions a day flipped elasticity classes week to week):
+ * volatility = √max(0, population variance of the daily indices − mean over days of (the week's
+ * weighted polarity variance ÷ the day's effective mentions)), effective mentions = (Σ weight)² ÷
+ * Σ weight².
  *
  * @example
  * samplingCorrectedVolatility([

@@ -13,13 +13,7 @@ import { reachWeight } from "./reachWeight";
 import { ALL, seriesKey, signalKey, splitSignalKey, type SignalDimensions } from "./signalKey";
 import { regionOfCountry, resolveSignalSettings, type SignalSettings } from "./signalSettings";
 import type { ScoredMention, SentimentLabel } from "./types";
-import {
-  addToWeekSpread,
-  createWeekSpreadTally,
-  influencerWeightShare,
-  weekSpreadOf,
-  type WeekSpreadTally,
-} from "./weekSpread";
+import { addToDaySums, influencerWeightShare, volatilityOfDaySums, WEEK_DAY_SUMS } from "./weekSpread";
 import { baselineComparison, weekOverWeekChange, type WeekFigures } from "./weeklyTrends";
 import type {
   AspectDriver,
@@ -64,6 +58,8 @@ class CellColumns {
   authenticitySum = new Float64Array(1024);
   /** Σ weight of mentions by authors at or above the influencer reach (kolShare's numerator). */
   influencerWeight = new Float64Array(1024);
+  /** 1 + the cell's slot in the per-day sums (platform "all" cells only); 0 = none yet. */
+  daySumsSlot = new Int32Array(1024);
 
   append(key: number): number {
     if (this.size === this.key.length) this.grow();
@@ -88,6 +84,7 @@ class CellColumns {
     this.weightTotal = grown(this.weightTotal);
     this.authenticitySum = grown(this.authenticitySum);
     this.influencerWeight = grown(this.influencerWeight);
+    this.daySumsSlot = grown(this.daySumsSlot);
   }
 }
 
@@ -158,8 +155,22 @@ export function createWeeklySignalAccumulator(
   const cells = new CellColumns();
   const cellByKey = new PackedKeyIndex();
   const details = new Map<number, CellDetail>();
-  /** Per-day sums for volatility, on platform "all" cells only (what planning reads), like details. */
-  const spreads = new Map<number, WeekSpreadTally>();
+  /** Per-day sums for volatility (WEEK_DAY_SUMS per cell), on platform "all" cells only (what planning reads). */
+  let daySums = new Float64Array(WEEK_DAY_SUMS * 256);
+  let daySumsCells = 0;
+  const daySumsOffset = (cell: number): number => {
+    let slot = cells.daySumsSlot[cell]!;
+    if (slot === 0) {
+      if ((daySumsCells + 1) * WEEK_DAY_SUMS > daySums.length) {
+        const grown = new Float64Array(daySums.length * 2);
+        grown.set(daySums);
+        daySums = grown;
+      }
+      slot = ++daySumsCells;
+      cells.daySumsSlot[cell] = slot;
+    }
+    return (slot - 1) * WEEK_DAY_SUMS;
+  };
   let shopId: string | undefined;
 
   // Interned dimension values; slot → value arrays decode a key back into dimensions.
@@ -265,7 +276,8 @@ export function createWeeklySignalAccumulator(
     const isInfluencer =
       finiteClamp(mention.authorReachFollowers, 0, Number.MAX_SAFE_INTEGER, 0) >=
       resolved.influencerMinReachFollowers;
-    const day = localDayNumber(mention.postedAt, resolved.timeZone);
+    // ISO weekday (Monday = 0) on the shop's clock: day 0 (1970-01-01) was a Thursday.
+    const dayOfWeek = (localDayNumber(mention.postedAt, resolved.timeZone) + 3) % 7;
     const ownSlot = productVariantSlot(mention.productId ?? null, mention.variantId || null);
     const productSlot = productSlotOf[ownSlot]!;
 
@@ -292,14 +304,7 @@ export function createWeeklySignalAccumulator(
           cells.authenticitySum[cell]! += authenticity;
           if (isLowTrust) cells.lowTrust[cell]!++;
           if (isInfluencer) cells.influencerWeight[cell]! += weight;
-          if (cellPlatform === 0) {
-            let spread = spreads.get(cell);
-            if (!spread) {
-              spread = createWeekSpreadTally();
-              spreads.set(cell, spread);
-            }
-            addToWeekSpread(spread, { day, weight, polarity, isInfluencer });
-          }
+          if (cellPlatform === 0) addToDaySums(daySums, daySumsOffset(cell), dayOfWeek, weight, polarity);
           if (cellPlatform === 0 && cellRegion === 0)
             addDetail(cell, mention, platformBySlot[platform]!, polarity);
           touched?.add(key);
@@ -471,7 +476,11 @@ export function createWeeklySignalAccumulator(
         lowTrustMentions: cells.lowTrust[cell]!,
         meanAuthenticity: figures.volume > 0 ? cells.authenticitySum[cell]! / figures.volume : 1,
         volatility:
-          platform === 0 ? weekSpreadOf(spreads.get(cell) ?? createWeekSpreadTally()).volatility : null,
+          platform !== 0
+            ? null
+            : cells.daySumsSlot[cell]! === 0
+              ? 0
+              : volatilityOfDaySums(daySums, (cells.daySumsSlot[cell]! - 1) * WEEK_DAY_SUMS),
         kolShare: influencerWeightShare(cells.influencerWeight[cell]!, cells.weightTotal[cell]!),
         baseline: baselineComparison(
           figures,

@@ -123,7 +123,7 @@ export interface WeeklySignalRow extends SignalDimensions, WeeklySignalSummary {
   meanAuthenticity: number;
   /**
    * How much the daily weighted index moved within the week beyond what the number of mentions
-   * alone explains (see weekSpreadOf), in index units; null on platform slices (not computed there).
+   * alone explains (see samplingCorrectedVolatility), in index units; null on platform slices (not computed there).
    */
   volatility: number | null;
   /** Share of the week's weight from authors at or above the influencer reach, 0..1. */

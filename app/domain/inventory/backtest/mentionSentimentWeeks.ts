@@ -48,7 +48,7 @@ export function weekStartOfIsoWeek(week: string): string {
  * Rules: index, shares and volume come from the signal engine's weekly rows (weight = platform weight ×
  * authenticity × reach weight); authenticity of week w's mentions is assessed on the mentions of the
  * `authenticityWindowDays` before w's end; volatility and kolShare are the rows' own, computed as the
- * app's stored signal rows compute them (weekSpreadOf in app/domain/signals: sampling-corrected daily
+ * app's stored signal rows compute them (app/domain/signals/weekSpread.ts: sampling-corrected daily
  * index spread; share of weight from authors at or above the influencer reach, 10k followers by
  * default); negative aspect mentions = the week's negative aspect drivers mapped by `issueAspectOf`.
  *
