@@ -159,6 +159,22 @@ function guardrailHistory(
   };
 }
 
+/**
+ * Returns a variant's in-stock sales rate (all its locations) on `today` over its rate on `sinceDay`;
+ * 1 when it sold nothing before.
+ */
+function salesGrowthSince(
+  histories: readonly SalesHistory[],
+  sinceDay: number,
+  today: number,
+  velocityWindowDays: number,
+): number {
+  const rate = (end: number) =>
+    histories.reduce((sum, h) => sum + demandVelocity(h, velocityWindowDays, end).unitsPerDay, 0);
+  const before = rate(sinceDay);
+  return before > 0 ? rate(today) / before : 1;
+}
+
 function round2(value: number): number {
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : 0;
 }
@@ -478,20 +494,18 @@ export function buildRecommendations(
       const liftShare = variantShares.get(variant.variantId) ?? 1;
       const rawPreferenceShift = preferences?.get(variant.variantId)?.shiftFraction ?? 0;
       // Only the part of the shift sales have not shown yet: growth since the variant talk began.
-      let preferenceShift = rawPreferenceShift;
-      if (rawPreferenceShift !== 0 && preferenceStartDay !== null) {
-        const own = (historiesByProduct.get(productId) ?? []).filter(
-          (h) => h.variantId === variant.variantId,
-        );
-        const rate = (end: number) =>
-          own.reduce(
-            (a, h) => a + demandVelocity(h, settings.forecast.velocityWindowDays, end).unitsPerDay,
-            0,
-          );
-        const before = rate(preferenceStartDay);
-        const growth = before > 0 ? rate(today) / before : 1;
-        preferenceShift = remainingPreferenceShift(rawPreferenceShift, growth);
-      }
+      const preferenceShift =
+        rawPreferenceShift !== 0 && preferenceStartDay !== null
+          ? remainingPreferenceShift(
+              rawPreferenceShift,
+              salesGrowthSince(
+                (historiesByProduct.get(productId) ?? []).filter((h) => h.variantId === variant.variantId),
+                preferenceStartDay,
+                today,
+                settings.forecast.velocityWindowDays,
+              ),
+            )
+          : rawPreferenceShift;
       const maxReview = Math.max(
         settings.elasticity.defaultReviewPeriodDays,
         ...Object.values(settings.elasticity.reviewPeriodDays),
