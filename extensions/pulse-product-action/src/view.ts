@@ -122,15 +122,29 @@ export function parseProductRecommendations(json: unknown): Parsed<ProductRecomm
   };
 }
 
+/** How unit counts are written: the admin's `shopify.i18n.formatNumber` in the extension, `Intl` in tests. */
+export type FormatNumber = (value: number, options?: Intl.NumberFormatOptions) => string;
+
+/** A `FormatNumber` for a locale, through `Intl.NumberFormat`. */
+export const intlFormatNumber =
+  (locale: string): FormatNumber =>
+  (value, options) =>
+    new Intl.NumberFormat(locale, options).format(value);
+
 /**
- * The lines the modal lists, in the order the app sent them, numbers formatted in `locale`.
+ * The lines the modal lists, in the order the app sent them, numbers written by `formatNumber`.
  *
  * @example
- * recommendationLines(data, "en")[0].numbers // → "Available: 1,200 → 1,540 (+340)"
+ * recommendationLines(data, intlFormatNumber("en"))[0].numbers // → "Available: 1,200 → 1,540 (+340)"
  */
-export function recommendationLines(data: ProductRecommendationsJson, locale: string): RecommendationLine[] {
-  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+export function recommendationLines(
+  data: ProductRecommendationsJson,
+  formatNumber: FormatNumber,
+): RecommendationLine[] {
+  const count = { format: (n: number) => formatNumber(n, { maximumFractionDigits: 0 }) };
+  const signed = {
+    format: (n: number) => formatNumber(n, { maximumFractionDigits: 0, signDisplay: "exceptZero" }),
+  };
   return data.recommendations.map((r) => {
     const heading = [KIND_LABELS[r.kind] ?? r.kind, r.variantTitle, r.locationTitle ?? "All locations"]
       .filter((part): part is string => Boolean(part))

@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import {
   API_KEY,
   API_SECRET_KEY,
@@ -18,6 +19,7 @@ import {
 import { action as decisionAction } from "~/routes/api.extension.recommendations.decision";
 import { sessionStorage } from "~/shopify.server";
 import {
+  intlFormatNumber,
   parseProductRecommendations,
   recommendationLines,
 } from "../../../extensions/pulse-product-action/src/view";
@@ -33,7 +35,7 @@ const PRODUCT_GID = "gid://shopify/Product/7001";
 
 /** Calls a route module's loader or action the way Remix does, and returns the Response (thrown or not). */
 async function call(
-  handler: (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>,
+  handler: (args: LoaderFunctionArgs) => Promise<unknown>,
   request: Request,
   params: Record<string, string> = {},
 ): Promise<Response> {
@@ -155,7 +157,7 @@ describe("GET /api/extension/products/:productId/recommendations", () => {
     // The extension's own parser accepts what the route answers (the contract between the two).
     const parsed = parseProductRecommendations(body);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(recommendationLines(parsed.value, "en")).toHaveLength(2);
+    if (parsed.ok) expect(recommendationLines(parsed.value, intlFormatNumber("en"))).toHaveLength(2);
   });
 
   it("accepts the bare numeric product id too", async () => {
