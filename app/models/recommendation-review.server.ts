@@ -53,3 +53,53 @@ export async function rejectRecommendation(
     return true;
   });
 }
+
+/** A shop's product by its Shopify GID (`gid://shopify/Product/123`), or null; deleted products too. */
+export function findProductByShopifyId(shopId: string, shopifyId: string) {
+  return db().product.findFirst({
+    where: { shopId, shopifyId },
+    select: { id: true, shopifyId: true, title: true, deletedAt: true },
+  });
+}
+
+/** The proposed recommendations of one product, with its variant and location names, newest plan first. */
+export function listProposedRecommendationsForProduct(shopId: string, productId: string, take = 50) {
+  return db().recommendation.findMany({
+    where: { shopId, productId, status: "proposed" },
+    orderBy: [{ cycle: "desc" }, { updatedAt: "desc" }, { id: "asc" }],
+    take,
+    include: {
+      variant: { select: { title: true } },
+      location: { select: { name: true } },
+    },
+  });
+}
+
+/** Where a recommendation of a shop stands (status and who decided when), or null if the shop has no such row. */
+export function findRecommendationStanding(shopId: string, id: string) {
+  return db().recommendation.findFirst({
+    where: { shopId, id },
+    select: { id: true, status: true, decidedBy: true, decidedAt: true, productId: true },
+  });
+}
+
+/** Records the note a person left with a decision, beside the decision's own audit event. */
+export function recordDecisionNote(input: {
+  shopId: string;
+  recommendationId: string;
+  actor: string;
+  decision: "approve" | "reject";
+  note: string;
+  source: string;
+}) {
+  return db().auditEvent.create({
+    data: {
+      shopId: input.shopId,
+      actor: input.actor,
+      action: "recommendation.decision_note",
+      subjectType: "Recommendation",
+      subjectId: input.recommendationId,
+      details: { decision: input.decision, note: input.note, source: input.source },
+    },
+  });
+}

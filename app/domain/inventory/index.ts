@@ -16,6 +16,7 @@ export * from "./largestRemainder";
 export * from "./planningInput";
 export * from "./productSentiment";
 export * from "./proposal";
+export * from "./reasonLine";
 export * from "./regionMapping";
 export * from "./regionalStocking";
 export * from "./reorderPolicy";
