@@ -47,15 +47,24 @@ import {
   listSalesDailySince,
 } from "~/models/planning.server";
 import {
+  listRecommendations,
   upsertProposedRecommendations,
   type RecommendationUpsertCounts,
   type RecommendationWrite,
 } from "~/models/recommendations.server";
 import { recordAuditEvent } from "~/models/shops.server";
 import { findSupplierOrderDraft, upsertSupplierOrderDrafts } from "~/models/supplier-orders.server";
+import { approveRecommendation, type ApprovalError } from "~/services/approvals.server";
+import { enqueueWriteOutbox } from "~/services/recommendation-review.server";
 
 /** Weeks of sales loaded: enough for the forecast's lookback and the lift's sentiment history. */
 const SALES_HISTORY_DAYS = 26 * 7;
+
+/**
+ * The actor of approvals an autonomy rule made: the weekly digest counts applied recommendations
+ * decided by it as "applied automatically" (app/models/digest-runs.server.ts).
+ */
+export const AUTONOMY_ACTOR = "pulse";
 
 export const NO_SIGNALS_ASSUMPTION =
   "No weekly sentiment signals have been computed for this shop yet: every proposal is planned from sales alone.";
@@ -67,6 +76,8 @@ export type PlanningCycleResult =
       recommendations: RecommendationUpsertCounts;
       /** Proposals the guardrails held back (too small, cooldown): not stored. */
       suppressed: number;
+      /** Recommendations of this cycle approved by the merchant's autonomy rule (actor "pulse"). */
+      autoApplied: number;
       alerts: { created: number; updated: number; keptHandled: number };
       supplierOrderDrafts: { created: number; updated: number; keptSent: number };
       plannedWithoutSentiment: boolean;
@@ -530,7 +541,9 @@ async function loadPlanningInput(
 
 /**
  * Runs one planning cycle for a shop at `now` (the cycle is the shop-local ISO week) and stores the
- * result. Re-running within the same week updates proposed rows only.
+ * result. Re-running within the same week updates proposed rows only. When the merchant turned
+ * auto-apply on, the routine changes the guardrails marked auto_apply are approved as "pulse"
+ * through the ordinary approval (outbox write, one write job) and counted in `autoApplied`.
  *
  * @example
  * const result = await runPlanningCycle(shop.id, new Date());
@@ -580,6 +593,7 @@ export async function runPlanningCycle(shopId: string, now: Date): Promise<Plann
     batch.cycleId,
     stored.map((p) => recommendationWrite(p, extraAssumptionsOf(p), incomingNow)),
   );
+  const autoApplied = await approveRoutineProposals(shopId, batch.cycleId, stored, now);
   const alerts = await upsertAlerts(
     shopId,
     batch.alerts.map((a) => alertWrite(a, productTitles.get(a.productId))),
@@ -598,6 +612,7 @@ export async function runPlanningCycle(shopId: string, now: Date): Promise<Plann
       cycleId: batch.cycleId,
       recommendations,
       suppressed: batch.proposals.length - stored.length,
+      autoApplied,
       alerts,
       supplierOrderDrafts,
       plannedWithoutSentiment,
@@ -608,12 +623,80 @@ export async function runPlanningCycle(shopId: string, now: Date): Promise<Plann
     cycleId: batch.cycleId,
     recommendations,
     suppressed: batch.proposals.length - stored.length,
+    autoApplied,
     alerts,
     supplierOrderDrafts,
     plannedWithoutSentiment,
     notes: plannedWithoutSentiment ? [NO_SIGNALS_ASSUMPTION, ...batch.notes] : batch.notes,
     settingsErrors: batch.settingsErrors,
   };
+}
+
+/**
+ * Approves, as AUTONOMY_ACTOR, the stored recommendations of this cycle whose proposal the guardrails
+ * marked auto_apply (only possible when the merchant turned auto-apply on) and that are still
+ * proposed, through the same approval a person uses (status change and outbox write in one
+ * transaction). Queues the write-outbox job once and records one audit event naming each change and
+ * the rule that allowed it. Returns how many were approved; a re-run finds them decided and approves
+ * nothing again.
+ */
+async function approveRoutineProposals(
+  shopId: string,
+  cycleId: string,
+  proposals: readonly Proposal[],
+  now: Date,
+): Promise<number> {
+  const routine = new Map(
+    proposals.filter((p) => p.disposition === "auto_apply").map((p) => [p.idempotencyKey, p] as const),
+  );
+  if (routine.size === 0) return 0;
+  const undecided = (await listRecommendations(shopId, { cycle: cycleId })).filter(
+    (r) => r.status === "proposed" && routine.has(r.idempotencyKey),
+  );
+  const applied: {
+    recommendationId: string;
+    kind: string;
+    productId: string | null;
+    variantId: string | null;
+    locationId: string | null;
+    deltaUnits: number | null;
+    rule: string;
+    ruleDetail: string | null;
+    queuedWrite: string | null;
+  }[] = [];
+  const notApplied: { recommendationId: string; error: ApprovalError; message: string }[] = [];
+  for (const row of undecided) {
+    const proposal = routine.get(row.idempotencyKey) as Proposal;
+    const result = await approveRecommendation(shopId, row.id, AUTONOMY_ACTOR, { now: () => now });
+    if (!result.ok) {
+      // Left proposed for a person (e.g. the variant or location vanished since the sync).
+      notApplied.push({ recommendationId: row.id, error: result.error, message: result.message });
+      continue;
+    }
+    applied.push({
+      recommendationId: row.id,
+      kind: row.kind,
+      productId: row.productId,
+      variantId: row.variantId,
+      locationId: row.locationId,
+      deltaUnits: row.deltaUnits,
+      rule: proposal.decisiveRule,
+      ruleDetail: proposal.rulesApplied.find((hit) => hit.rule === proposal.decisiveRule)?.detail ?? null,
+      queuedWrite: result.value.queuedWrite,
+    });
+  }
+  if (applied.some((a) => a.queuedWrite !== null)) await enqueueWriteOutbox(shopId);
+  if (applied.length > 0 || notApplied.length > 0) {
+    await recordAuditEvent({
+      shopId,
+      actor: AUTONOMY_ACTOR,
+      action: "planning.auto_applied",
+      subjectType: "Shop",
+      subjectId: shopId,
+      details: finiteJson({ cycleId, applied, notApplied }),
+    });
+  }
+  return applied.length;
 }
 
 /** The cycle id a run at `now` would use for a shop in `timeZone`. */

@@ -80,8 +80,20 @@ export async function decideRecommendation(
   const result = await approveRecommendation(shopId, id, actor);
   if (!result.ok) return { ok: false, message: result.message };
   if (result.value.queuedWrite) {
-    await jobQueue().enqueue(writeOutboxJob, { shopId }, { singletonKey: `write-outbox:${shopId}` });
+    await enqueueWriteOutbox(shopId);
     return { ok: true, message: "approved" };
   }
   return { ok: true, message: "approvedNoWrite" };
+}
+
+/**
+ * Queues the shop's write-outbox job, which sends every approved write once. A singleton per shop:
+ * approving several recommendations in a row (a person, or an autonomy rule) queues one job.
+ *
+ * @example
+ * const result = await approveRecommendation(shopId, id, "pulse");
+ * if (result.ok && result.value.queuedWrite) await enqueueWriteOutbox(shopId);
+ */
+export async function enqueueWriteOutbox(shopId: string): Promise<void> {
+  await jobQueue().enqueue(writeOutboxJob, { shopId }, { singletonKey: `write-outbox:${shopId}` });
 }
