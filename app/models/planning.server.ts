@@ -100,6 +100,8 @@ export function listPastDecisions(shopId: string, since: Date) {
       appliedAt: true,
       proposedQuantity: true,
       deltaUnits: true,
+      // The engine's own units (inventory position for restock/reduce), which the guardrails compare.
+      explanation: true,
     },
   });
 }

@@ -493,20 +493,7 @@ async function loadPlanningInput(
   const regions = new Set(locations.map((l) => l.region));
   const sentiment = sentimentWeeksFromSignalRows(signals, regions);
   const productTitles = new Map(variants.map((v) => [v.productId, v.product.title]));
-  const pastDecisions: PastDecision[] = past.flatMap((d) => {
-    const decidedAt = d.appliedAt ?? d.decidedAt;
-    if (!decidedAt || !d.variantId) return [];
-    return [
-      {
-        variantId: d.variantId,
-        locationId: d.locationId,
-        kind: d.kind,
-        decidedAt: shopWallClock(decidedAt, timeZone).toISOString(),
-        proposedUnits: d.proposedQuantity ?? Number.NaN,
-        deltaUnits: d.deltaUnits ?? 0,
-      },
-    ];
-  });
+  const pastDecisions = pastDecisionsOf(past, timeZone);
   return {
     input: {
       variants: variants.map((v) => ({
@@ -697,6 +684,54 @@ async function approveRoutineProposals(
     });
   }
   return applied.length;
+}
+
+/**
+ * Returns decided recommendations as the guardrails read them (cooldown, historical range, 24-hour
+ * swing), in the engine's units: restock plans in inventory position (shelf + incoming) while the
+ * stored quantity is what Shopify is written (incoming), so `explanation.units` wins when present.
+ *
+ * @example
+ * pastDecisionsOf([{ variantId: "v", locationId: "l", kind: "restock", decidedAt, appliedAt: null,
+ *   proposedQuantity: 72, deltaUnits: 72, explanation: { units: { proposed: 107, delta: 72 } } }], "UTC")[0]?.proposedUnits; // 107
+ */
+export function pastDecisionsOf(
+  rows: readonly {
+    variantId: string | null;
+    locationId: string | null;
+    kind: string;
+    decidedAt: Date | null;
+    appliedAt: Date | null;
+    proposedQuantity: number | null;
+    deltaUnits: number | null;
+    explanation: unknown;
+  }[],
+  timeZone: string,
+): PastDecision[] {
+  return rows.flatMap((d) => {
+    const decidedAt = d.appliedAt ?? d.decidedAt;
+    if (!decidedAt || !d.variantId) return [];
+    return [
+      {
+        variantId: d.variantId,
+        locationId: d.locationId,
+        kind: d.kind,
+        decidedAt: shopWallClock(decidedAt, timeZone).toISOString(),
+        proposedUnits: engineUnits(d.explanation, "proposed") ?? d.proposedQuantity ?? Number.NaN,
+        deltaUnits: engineUnits(d.explanation, "delta") ?? d.deltaUnits ?? 0,
+      },
+    ];
+  });
+}
+
+/** A stored explanation's `units.proposed` / `units.delta` (the engine's units), when present and finite. */
+function engineUnits(explanation: unknown, field: "proposed" | "delta"): number | undefined {
+  const units =
+    explanation && typeof explanation === "object"
+      ? (explanation as { units?: Record<string, unknown> }).units
+      : undefined;
+  const value = units?.[field];
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
 /** The cycle id a run at `now` would use for a shop in `timeZone`. */

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import { generateScenario } from "~/demo/scenario";
 import { seedDemoStore } from "~/demo/seed.server";
 import { writeOutboxJob } from "~/jobs/definitions/shopify-sync.server";
-import { AUTONOMY_ACTOR, runPlanningCycle } from "~/services/planning.server";
+import { AUTONOMY_ACTOR, pastDecisionsOf, runPlanningCycle } from "~/services/planning.server";
 
 // The demo store of tests/integration/planning.test.ts: Monday 2026-11-23, 09:00 in New York, cycle 2026-W48.
 const TODAY = new Date("2026-11-23T00:00:00Z");
@@ -183,4 +183,25 @@ describe("autonomy in the planning cycle", () => {
     expect(await db().auditEvent.count({ where: { shopId, action: "planning.auto_applied" } })).toBe(1);
     expect((await latestCycleAudit(shopId)).autoApplied).toBe(0);
   }, 180_000);
+
+  it("reads earlier decisions in the engine's units: a restock's inventory position, not Shopify's incoming", () => {
+    const decidedAt = new Date("2026-11-10T10:00:00Z");
+    const base = { variantId: "v", locationId: "l", kind: "restock", decidedAt, appliedAt: null };
+    const [restock, legacy] = pastDecisionsOf(
+      [
+        // Stored: 0 → 72 incoming; planned: position 35 → 107.
+        {
+          ...base,
+          proposedQuantity: 72,
+          deltaUnits: 72,
+          explanation: { units: { proposed: 107, delta: 72 } },
+        },
+        // A row stored before explanations carried units falls back to the stored quantity.
+        { ...base, proposedQuantity: 40, deltaUnits: 12, explanation: {} },
+      ],
+      "UTC",
+    );
+    expect(restock).toMatchObject({ proposedUnits: 107, deltaUnits: 72 });
+    expect(legacy).toMatchObject({ proposedUnits: 40, deltaUnits: 12 });
+  });
 });
