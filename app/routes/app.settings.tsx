@@ -270,18 +270,15 @@ function SettingsForm({
                         {vendor}
                       </Text>
                     </IndexTable.Cell>
-                    {PARAMETERS.map((p) => (
-                      <IndexTable.Cell key={p}>
-                        <OverrideField
-                          name={overrideField("suppliers", vendor, p)}
-                          label={t(`settings.override.${p}` as MessageKey, { name: vendor })}
-                          value={values[overrideField("suppliers", vendor, p)] ?? ""}
-                          placeholder={shopValue(p)}
-                          error={errors[overrideField("suppliers", vendor, p)]}
-                          onChange={set(overrideField("suppliers", vendor, p))}
-                        />
-                      </IndexTable.Cell>
-                    ))}
+                    <OverrideCells
+                      kind="suppliers"
+                      id={vendor}
+                      name={vendor}
+                      placeholder={shopValue}
+                      values={values}
+                      errors={errors}
+                      onChange={set}
+                    />
                   </IndexTable.Row>
                 ))}
               </IndexTable>
@@ -342,18 +339,15 @@ function SettingsForm({
                           </BlockStack>
                         </div>
                       </IndexTable.Cell>
-                      {PARAMETERS.map((p) => (
-                        <IndexTable.Cell key={p}>
-                          <OverrideField
-                            name={overrideField("products", id, p)}
-                            label={t(`settings.override.${p}` as MessageKey, { name })}
-                            value={values[overrideField("products", id, p)] ?? ""}
-                            placeholder={supplierValue(product?.vendor ?? "", p)}
-                            error={errors[overrideField("products", id, p)]}
-                            onChange={set(overrideField("products", id, p))}
-                          />
-                        </IndexTable.Cell>
-                      ))}
+                      <OverrideCells
+                        kind="products"
+                        id={id}
+                        name={name}
+                        placeholder={(p) => supplierValue(product?.vendor ?? "", p)}
+                        values={values}
+                        errors={errors}
+                        onChange={set}
+                      />
                       <IndexTable.Cell>
                         <InlineStack align="end">
                           <Button
@@ -509,27 +503,39 @@ function SettingsForm({
   );
 }
 
-function OverrideField(props: {
+/** One override row's parameter cells (supplier or product): empty inherits the placeholder. */
+function OverrideCells(props: {
+  kind: "suppliers" | "products";
+  id: string;
   name: string;
-  label: string;
-  value: string;
-  placeholder: string;
-  error?: string;
-  onChange: (value: string) => void;
+  placeholder: (parameter: Parameter) => string;
+  values: Record<string, string>;
+  errors: Record<string, string | undefined>;
+  onChange: (field: string) => (value: string) => void;
 }) {
+  const { t } = useShell();
   return (
-    <div style={{ minWidth: "6rem" }}>
-      <TextField
-        label={props.label}
-        labelHidden
-        autoComplete="off"
-        inputMode="decimal"
-        value={props.value}
-        placeholder={props.placeholder}
-        error={props.error}
-        onChange={props.onChange}
-      />
-    </div>
+    <>
+      {PARAMETERS.map((p) => {
+        const field = overrideField(props.kind, props.id, p);
+        return (
+          <IndexTable.Cell key={p}>
+            <div style={{ minWidth: "6rem" }}>
+              <TextField
+                label={t(`settings.override.${p}` as MessageKey, { name: props.name })}
+                labelHidden
+                autoComplete="off"
+                inputMode="decimal"
+                value={props.values[field] ?? ""}
+                placeholder={props.placeholder(p)}
+                error={props.errors[field]}
+                onChange={props.onChange(field)}
+              />
+            </div>
+          </IndexTable.Cell>
+        );
+      })}
+    </>
   );
 }
 
