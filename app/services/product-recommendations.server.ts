@@ -6,32 +6,22 @@ import {
   recordDecisionNote,
 } from "~/models/recommendation-review.server";
 import { decideRecommendation } from "~/services/recommendation-review.server";
+import type {
+  ProductRecommendationsJson,
+  RecommendationJson,
+} from "../../extensions/pulse-product-action/src/view";
 
 /**
  * What the product page's admin action shows and does: the product's waiting recommendations, and a
  * decision on one of them through the same `decideRecommendation` the Recommendations page uses.
  */
 
-/** One waiting recommendation as the admin action lists it (JSON over the wire). */
-export interface ProductRecommendationLine {
-  id: string;
-  kind: string;
-  cycle: string;
-  tier: string | null;
-  variantTitle: string | null;
-  /** null: the change is for all locations (supplier orders, product tasks). */
-  locationTitle: string | null;
-  quantityName: string;
-  currentUnits: number | null;
-  proposedUnits: number | null;
-  deltaUnits: number | null;
-  reason: string;
-}
-
-export interface ProductRecommendations {
-  product: { shopifyId: string; title: string };
-  recommendations: ProductRecommendationLine[];
-}
+/**
+ * The wire contract is the extension's own (extensions/pulse-product-action/src/view.ts parses it), so
+ * the route and the modal cannot drift; type-only, nothing of the extension is bundled here.
+ */
+export type ProductRecommendationLine = RecommendationJson;
+export type ProductRecommendations = Omit<ProductRecommendationsJson, "mayDecide">;
 
 export type ProductRecommendationsResult =
   { ok: true; value: ProductRecommendations } | { ok: false; error: "product_not_found"; message: string };

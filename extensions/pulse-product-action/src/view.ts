@@ -11,6 +11,7 @@ export interface RecommendationJson {
   cycle: string;
   tier: string | null;
   variantTitle: string | null;
+  /** null: the change is for all locations (supplier orders, product tasks). */
   locationTitle: string | null;
   quantityName: string;
   currentUnits: number | null;
