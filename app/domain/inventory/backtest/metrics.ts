@@ -247,31 +247,22 @@ export function noiseVerdict(
  * taken from that day can remove, because the replay has neither returns nor transfers (a cancel only
  * cuts units still in transit). Read it against the blind policy's overstock over the same days: the
  * difference is the part any policy could have avoided.
- * Rule: from `measureFromDay`, shelf = opening shelf of that day, minus what customers buy; at each
- * week end, units above `overstockCoverDays` × the trailing `coverWindowDays` mean daily demand.
+ * Rule: from `measureFromDay`, shelf = opening shelf of that day, minus what customers buy; its
+ * overstock is counted by seriesSums itself (same cover window and limit).
  *
  * @example
  * committedOverstockUnits(blindRun.traces[0], { measureFromDay: 105 }); // ≤ seriesSums(…).overstockUnits
  */
 export function committedOverstockUnits(trace: SeriesTrace, options: ReplayOptions = {}): number {
-  const coverWindow = Math.max(1, Math.floor(options.coverWindowDays ?? 28));
-  const coverDays = options.overstockCoverDays ?? 56;
   const days = trace.demandUnits.length;
   const from = Math.max(0, Math.floor(options.measureFromDay ?? 0));
   if (from >= days) return 0;
+  // The same overstock rule as the run's own figures, on the shelf that nothing refills after `from`.
+  const closingStockUnits = new Float64Array(days);
   let shelf = trace.openingStockUnits[from] as number;
-  let windowDemand = 0;
-  let overstock = 0;
-  for (let d = 0; d < days; d++) {
-    const demand = trace.demandUnits[d] as number;
-    windowDemand += demand;
-    if (d >= coverWindow) windowDemand -= trace.demandUnits[d - coverWindow] as number;
-    if (d < from) continue;
-    shelf -= Math.min(shelf, demand);
-    if (d % 7 === 6) {
-      const meanDailyDemand = windowDemand / Math.min(d + 1, coverWindow);
-      overstock += Math.max(0, shelf - coverDays * meanDailyDemand);
-    }
+  for (let d = from; d < days; d++) {
+    shelf -= Math.min(shelf, trace.demandUnits[d] as number);
+    closingStockUnits[d] = shelf;
   }
-  return overstock;
+  return seriesSums({ ...trace, closingStockUnits }, options).overstockUnits;
 }
