@@ -1,5 +1,5 @@
 import { wallClockMs } from "~/domain/calendar/wall-clock";
-import { isoWeek, parseIsoWeek, shiftIsoWeek, type IsoWeek } from "~/domain/signals";
+import { isoWeek, isoWeekMondayUtcMs, shiftIsoWeek, type IsoWeek } from "~/domain/signals";
 
 /** The digest goes out from Monday 08:00 shop time: the week is over and the merchant is at work. */
 export const DIGEST_SEND_HOUR = 8;
@@ -30,8 +30,6 @@ export function latestCompleteWeek(now: Date, timeZone: string): IsoWeek {
   return shiftIsoWeek(isoWeek(now, timeZone), -1);
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Returns the instant an ISO week starts (Monday 00:00) in `timeZone`. The zone offset is read at
  * that Monday; a DST switch exactly at midnight shifts the bound by the switch, which no digest
@@ -41,11 +39,7 @@ const DAY_MS = 86_400_000;
  * isoWeekStart("2026-W48", "UTC").toISOString(); // "2026-11-23T00:00:00.000Z"
  */
 export function isoWeekStart(week: IsoWeek, timeZone: string): Date {
-  const parsed = parseIsoWeek(week);
-  if (!parsed) throw new RangeError(`isoWeekStart: "${week}" is not an ISO week like 2026-W48`);
-  const jan4 = Date.UTC(parsed.weekYear, 0, 4);
-  const mondayOfWeek1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
-  const localMidnight = mondayOfWeek1 + (parsed.week - 1) * 7 * DAY_MS;
+  const localMidnight = isoWeekMondayUtcMs(week);
   const offsetMs = wallClockMs(localMidnight, timeZone) - localMidnight;
   return new Date(localMidnight - offsetMs);
 }

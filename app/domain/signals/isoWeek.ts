@@ -132,6 +132,22 @@ const ORDINAL_EPOCH_MONDAY_MS = Date.UTC(1969, 11, 29);
 const labelByOrdinal = new Map<number, IsoWeek>();
 
 /**
+ * Returns the UTC midnight of the Monday that starts an ISO week (the week's calendar Monday, read
+ * as UTC; a shop's local Monday 00:00 is this wall-clock time in its zone).
+ *
+ * @example
+ * new Date(isoWeekMondayUtcMs("2026-W48")).toISOString(); // "2026-11-23T00:00:00.000Z"
+ */
+export function isoWeekMondayUtcMs(label: IsoWeek): number {
+  const parsed = parseIsoWeek(label);
+  if (!parsed) throw new RangeError(`not an ISO week like 2026-W48: ${label}`);
+  // Monday of week 1 is the Monday on or before 4 January.
+  const jan4 = Date.UTC(parsed.weekYear, 0, 4);
+  const mondayOfWeekOne = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+  return mondayOfWeekOne + (parsed.week - 1) * 7 * DAY_MS;
+}
+
+/**
  * Returns the number of whole weeks between 1970-W01 and the given week, so that week arithmetic
  * is integer arithmetic (consecutive weeks have consecutive ordinals, across year ends too).
  *
@@ -140,13 +156,7 @@ const labelByOrdinal = new Map<number, IsoWeek>();
  * isoWeekOrdinal("2026-W01") - isoWeekOrdinal("2025-W52"); // 1
  */
 export function isoWeekOrdinal(label: IsoWeek): number {
-  const parsed = parseIsoWeek(label);
-  if (!parsed) throw new RangeError(`isoWeekOrdinal: not an ISO week: ${label}`);
-  // Monday of week 1 is the Monday on or before 4 January.
-  const jan4 = Date.UTC(parsed.weekYear, 0, 4);
-  const mondayOfWeekOne = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
-  const monday = mondayOfWeekOne + (parsed.week - 1) * 7 * DAY_MS;
-  return Math.round((monday - ORDINAL_EPOCH_MONDAY_MS) / (7 * DAY_MS));
+  return Math.round((isoWeekMondayUtcMs(label) - ORDINAL_EPOCH_MONDAY_MS) / (7 * DAY_MS));
 }
 
 /**
