@@ -26,11 +26,15 @@ import { formatCount } from "~/components/format";
 import type { ReplenishmentParameters } from "~/domain/inventory/settings";
 import type { MessageKey } from "~/i18n";
 import { requireAdmin } from "~/services/admin-context.server";
+import { loadSettingsPage, updateInventorySettings } from "~/services/shop-settings.server";
 import {
-  loadSettingsPage,
-  updateInventorySettings,
+  AUTO_APPLY_FIELD,
+  overrideField,
+  REGION_ROWS_FIELD,
+  regionRowField,
+  REPLENISHMENT_PARAMETERS as PARAMETERS,
   type EditableShopSetting,
-} from "~/services/shop-settings.server";
+} from "~/services/shop-settings-fields";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const context = await requireAdmin(request);
@@ -50,15 +54,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Parameter = keyof ReplenishmentParameters;
 type RegionRow = { code: string; region: string };
-
-// Field names are the domain's dotted setting paths, the same names the service reads and its
-// errors come back under (app/services/shop-settings.server.ts).
-const PARAMETERS: Parameter[] = ["leadTimeDays", "serviceLevel", "moqUnits", "casePackUnits"];
-const AUTO_APPLY_FIELD = "autonomy.autoApplyEnabled";
-const REGION_ROWS_FIELD = "regional.regionByCountry.rows";
-const overrideField = (kind: "suppliers" | "products", id: string, parameter: Parameter) =>
-  `${kind}.${id}.${parameter}`;
-const regionRowField = (index: number) => `regional.regionByCountry.${index}`;
 
 /** Shop-wide fields by section, each labelled `settings.field.<path>` with help `…<path>.help`. */
 const SECTIONS: { id: string; fields: EditableShopSetting[] }[] = [
