@@ -1,3 +1,5 @@
+import { REASON_LINE_MAX_CHARS, reasonLine } from "~/domain/inventory/reasonLine";
+
 /** The parts of a stored recommendation explanation the digest reads (stored JSON, so all optional). */
 interface StoredExplanation {
   formula?: unknown;
@@ -5,18 +7,11 @@ interface StoredExplanation {
   warnings?: unknown;
 }
 
-const MAX_REASON_CHARS = 160;
-
-function firstClause(text: string): string {
-  // The formulas are written "rule; then detail." — the part before the first ";" or sentence end
-  // carries the reason.
-  const clause = text.split(/;\s|\.\s|\n/)[0] ?? text;
-  return clause.trim().replace(/[.;]$/, "");
-}
-
 function shorten(text: string): string {
   const clean = text.replace(/\s+/g, " ").trim();
-  return clean.length <= MAX_REASON_CHARS ? clean : `${clean.slice(0, MAX_REASON_CHARS - 1).trimEnd()}…`;
+  return clean.length <= REASON_LINE_MAX_CHARS
+    ? clean
+    : `${clean.slice(0, REASON_LINE_MAX_CHARS - 1).trimEnd()}…`;
 }
 
 /**
@@ -37,7 +32,7 @@ export function recommendationReason(explanation: unknown): string {
     const warning = stored.warnings.find((w): w is string => typeof w === "string" && w.trim() !== "");
     if (warning) return shorten(warning);
   }
-  if (typeof stored.formula === "string" && stored.formula.trim())
-    return shorten(firstClause(stored.formula));
+  // The rule's first clause, as the product page's action shows it.
+  if (typeof stored.formula === "string" && stored.formula.trim()) return reasonLine(stored.formula);
   return "";
 }

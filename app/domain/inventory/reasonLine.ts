@@ -1,4 +1,4 @@
-/** The longest reason line a compact surface (the product page's action modal) shows. */
+/** The longest reason line a compact surface (the product page's action modal, the digest) shows. */
 export const REASON_LINE_MAX_CHARS = 160;
 
 /**
